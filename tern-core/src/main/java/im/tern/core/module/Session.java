@@ -1,0 +1,36 @@
+package im.tern.core.module;
+
+import im.tern.core.Jid;
+import im.tern.xml.Element;
+
+/** What modules see of one connected, bound resource. Methods may be called from any thread. */
+public interface Session {
+    /** The full JID bound to this session. */
+    Jid jid();
+
+    /** The last available presence the client broadcast, or null while it has sent none or went unavailable. */
+    Element presence();
+
+    void setPresence(Element presence);
+
+    default boolean available() { return presence() != null; }
+
+    /** The presence priority (RFC 6121 section 4.7.2.3); 0 without presence or priority. */
+    int priority();
+
+    /** Whether the client has asked for its roster, and so receives roster pushes (RFC 6121 section 2.1.6). */
+    boolean interested();
+
+    void setInterested(boolean interested);
+
+    /** Writes a stanza to the client. Thread-safe; stanzas from one thread keep their order. */
+    void send(Element stanza);
+
+    /** Per-session state a module keeps, by key. */
+    <T> T get(SessionKey<T> key);
+
+    <T> void put(SessionKey<T> key, T value);
+
+    /** Closes the stream (with a stream error condition when not null). */
+    void close(String streamErrorCondition);
+}

@@ -1,0 +1,2 @@
+/** The XMPP vocabulary every other module speaks: addresses, stanzas, errors, namespaces. No I/O. */
+package im.tern.core;
