@@ -11,7 +11,11 @@ package im.tern.core.module;
 public interface IqHandlers {
     enum Type { GET, SET }
 
-    enum Target { SERVER, ACCOUNT }
+    /**
+     * SERVER and ACCOUNT as above; PREAUTH answers IQs a client sends on a stream that has not
+     * authenticated yet (XEP-0077 in-band registration), addressed to the domain and without a {@code from}.
+     */
+    enum Target { SERVER, ACCOUNT, PREAUTH }
 
     void on(Target target, Type type, String element, String namespace, IqHandler handler);
 

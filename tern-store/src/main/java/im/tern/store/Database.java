@@ -1,0 +1,71 @@
+package im.tern.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
+
+/**
+ * An open backend: a connection pool on which the shared migrations have run, and the stores on it.
+ * Thread-safe; open one per process and close it on shutdown.
+ */
+public final class Database implements AutoCloseable {
+    private static final Map<Class<?>, Function<Sql, ?>> STORES = Map.of(
+            UserStore.class, JdbcUserStore::new,
+            RosterStore.class, JdbcRosterStore::new,
+            DocumentStore.class, JdbcDocumentStore::new);
+
+    private final HikariDataSource dataSource;
+    private final Map<Class<?>, Object> stores;
+
+    private Database(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        Sql sql = new Sql(dataSource, dialect);
+        this.stores = STORES.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().apply(sql)));
+    }
+
+    /** Opens the backend and brings its schema up to date; fails fast when it cannot be reached. */
+    public static Database open(StoreConfig config) {
+        Dialect dialect = config.kind() == StoreConfig.Kind.EMBEDDED ? Dialect.H2 : Dialect.POSTGRES;
+        HikariConfig hikari = config.kind() == StoreConfig.Kind.EMBEDDED
+                ? EmbeddedH2.hikari(config.dataDir()) : new HikariConfig();
+        if (config.kind() == StoreConfig.Kind.POSTGRES) {
+            hikari.setJdbcUrl(config.jdbcUrl());
+            hikari.setUsername(config.user());
+            hikari.setPassword(config.password());
+            if (config.schema() != null) hikari.setSchema(config.schema());
+        }
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setPoolName("tern-store");
+        migrate(hikari, config.schema(), dialect);
+        return new Database(new HikariDataSource(hikari), dialect);
+    }
+
+    /**
+     * Runs the migrations on connections of their own: Flyway holds two at once, which a pool of
+     * one (as the CLI uses) could never give it.
+     */
+    private static void migrate(HikariConfig target, String schema, Dialect dialect) {
+        var flyway = Flyway.configure()
+                .dataSource(target.getJdbcUrl(), target.getUsername(), target.getPassword())
+                .locations("classpath:db/migration")
+                .placeholders(dialect.placeholders());
+        if (schema != null) flyway.schemas(schema);
+        flyway.load().migrate();
+    }
+
+    /** The store of that type; throws {@link IllegalArgumentException} when this backend has none. */
+    public <T> T store(Class<T> type) {
+        Object store = stores.get(type);
+        if (store == null) throw new IllegalArgumentException("no store of type " + type.getName());
+        return type.cast(store);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
