@@ -142,7 +142,8 @@ public final class Element {
 
     /** A copy with other children. */
     public Element withChildren(List<?> newChildren) {
-        return new Element(name, namespace, attrs, List.copyOf(newChildren));
+        Builder b = new Builder(name, namespace).children(newChildren);
+        return new Element(name, namespace, attrs, b.children.isEmpty() ? List.of() : List.copyOf(b.children));
     }
 
     /** A copy with the element appended to the children. */
@@ -227,8 +228,10 @@ public final class Element {
 
         public Builder children(List<?> more) {
             for (Object c : more) {
-                if (!(c instanceof Element) && !(c instanceof String)) throw new IllegalArgumentException("not a node: " + c);
-                children.add(c);
+                // text goes through text() so adjacent strings merge and empty ones vanish, as the parser's do
+                if (c instanceof String s) text(s);
+                else if (c instanceof Element e) children.add(e);
+                else throw new IllegalArgumentException("not a node: " + c);
             }
             return this;
         }

@@ -1,0 +1,109 @@
+package im.tern.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.igniterealtime.smack.inttest.Configuration;
+import org.igniterealtime.smack.inttest.SmackIntegrationTestFramework;
+import org.igniterealtime.smack.inttest.SmackIntegrationTestFramework.TestRunResult;
+import org.igniterealtime.smack.inttest.TestResult;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the Smack Integration Test Framework (the XMPP conformance suite named in the product brief)
+ * against a live Tern over plain {@code tcp} connections, and writes the per-test outcome to
+ * {@code target/sint-report.txt}. The framework always dials port 5222, so the server binds a
+ * loopback address of its own to stay clear of anything else on 5222.
+ *
+ * <p>Every failure in the RFC 6120/6121 areas fails this test; the total number of passes must not
+ * drop below the floor recorded in docs/conformance.md.
+ */
+@Tag("conformance")
+class SmackIntegrationSuiteTest {
+    private static final String HOST = "127.0.0.77";
+    /** Test classes for the parts of XMPP this server claims: core, IM, roster, presence. */
+    private static final Set<String> CORE = Set.of(
+            "org.jivesoftware.smack.LoginIntegrationTest",
+            "org.jivesoftware.smack.StreamManagementTest",
+            "org.jivesoftware.smack.WaitForClosingStreamElementTest",
+            "org.jivesoftware.smack.XmppConnectionIntegrationTest",
+            "org.jivesoftware.smack.c2s.ModularXmppClientToServerConnectionLowLevelIntegrationTest",
+            "org.jivesoftware.smack.c2s.SimpleXmppConnectionIntegrationTest",
+            "org.jivesoftware.smack.chat2.IncomingMessageListenerIntegrationTest",
+            "org.jivesoftware.smack.chat2.OutgoingMessageListenerIntegrationTest",
+            "org.jivesoftware.smack.roster.LowLevelRosterIntegrationTest",
+            "org.jivesoftware.smack.roster.RosterIntegrationTest",
+            "org.jivesoftware.smackx.ping.PingIntegrationTest",
+            "org.jivesoftware.smackx.iqversion.VersionIntegrationTest");
+    /** Passes reached so far; raise it as features land, never lower it. */
+    static final int PASS_FLOOR = 20;
+
+    @Test
+    void conformanceSuitePassesTheCoreAndImTests() throws Exception {
+        try (RunningTern tern = RunningTern.start(cfg -> {
+            cfg.bind = HOST;
+            cfg.ports.c2s = 5222;
+            cfg.tls.required = false;
+            cfg.registration.inBand = true;
+        })) {
+            for (String u : List.of("sint1", "sint2", "sint3")) tern.addUser(u, "sint-pw");
+            System.setProperty("sinttest.service", RunningTern.DOMAIN);
+            System.setProperty("sinttest.host", HOST);
+            System.setProperty("sinttest.securityMode", "disabled");
+            System.setProperty("sinttest.replyTimeout", "8000");
+            System.setProperty("sinttest.enabledConnections", "tcp");
+            System.setProperty("sinttest.defaultConnection", "tcp");
+            System.setProperty("sinttest.accountOneUsername", "sint1");
+            System.setProperty("sinttest.accountOnePassword", "sint-pw");
+            System.setProperty("sinttest.accountTwoUsername", "sint2");
+            System.setProperty("sinttest.accountTwoPassword", "sint-pw");
+            System.setProperty("sinttest.accountThreeUsername", "sint3");
+            System.setProperty("sinttest.accountThreePassword", "sint-pw");
+            System.setProperty("sinttest.testRunResultProcessors", "");
+
+            TestRunResult result = new SmackIntegrationTestFramework(Configuration.newConfiguration(new String[0])).run();
+
+            List<String> coreFailures = new ArrayList<>();
+            result.getFailedTests().forEach(f -> {
+                if (CORE.contains(f.concreteTest.getMethod().getDeclaringClass().getName())) {
+                    coreFailures.add(name(f) + ": " + f.failureReason);
+                }
+            });
+            Path report = writeReport(result);
+            System.out.printf("SINT: %d passed, %d failed, %d not possible (of %d); report %s%n",
+                    result.getSuccessfulTests().size(), result.getFailedTests().size(),
+                    result.getNotPossibleTests().size(), result.getNumberOfAvailableTests(), report);
+            assertThat(coreFailures).as("failures in the core and IM tests").isEmpty();
+            assertThat(result.getSuccessfulTests().size()).as("passed tests").isGreaterThanOrEqualTo(PASS_FLOOR);
+        }
+    }
+
+    private static String name(TestResult r) {
+        return r.concreteTest.getMethod().getDeclaringClass().getSimpleName() + "." + r.concreteTest.getMethod().getName();
+    }
+
+    private static Path writeReport(TestRunResult result) throws IOException {
+        Set<String> lines = new TreeSet<>();
+        result.getSuccessfulTests().forEach(r -> lines.add("PASS " + name(r)));
+        result.getFailedTests().forEach(r -> lines.add("FAIL " + name(r) + " — " + oneLine(r.failureReason)));
+        result.getNotPossibleTests().forEach(r -> lines.add("IMPOSSIBLE " + name(r) + " — "
+                + oneLine(r.testNotPossibleException)));
+        result.getImpossibleTestClasses().forEach((c, why) -> lines.add("IMPOSSIBLE-CLASS " + c.getSimpleName() + " — " + oneLine(why)));
+        Path report = Path.of("target", "sint-report.txt");
+        Files.createDirectories(report.getParent());
+        Files.write(report, lines);
+        return report.toAbsolutePath();
+    }
+
+    private static String oneLine(Throwable t) {
+        String s = String.valueOf(t);
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s.replace('\n', ' ');
+    }
+}

@@ -1,0 +1,2 @@
+/** One simulated XMPP client per Netty channel: login state machine, message sender and receiver. */
+package im.tern.bench.client;

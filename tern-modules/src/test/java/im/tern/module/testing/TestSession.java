@@ -1,0 +1,92 @@
+package im.tern.module.testing;
+
+import im.tern.core.Jid;
+import im.tern.core.Namespaces;
+import im.tern.core.module.Session;
+import im.tern.core.module.SessionKey;
+import im.tern.xml.Element;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
+
+/** A bound resource whose client is a queue: everything sent to it waits in {@link #received()}. */
+public final class TestSession implements Session {
+    private final Jid jid;
+    private final Queue<Element> received = new ConcurrentLinkedQueue<>();
+    private final Map<SessionKey<?>, Object> state = new ConcurrentHashMap<>();
+    private volatile Element presence;
+    private volatile int priority;
+    private volatile boolean interested;
+    private volatile String closedWith;
+
+    TestSession(Jid jid) { this.jid = jid; }
+
+    @Override
+    public Jid jid() { return jid; }
+
+    @Override
+    public Element presence() { return presence; }
+
+    /** As the server's session: a presence with a type makes the session unavailable. */
+    @Override
+    public void setPresence(Element p) {
+        if (p != null && p.attr("type") != null) p = null;
+        String text = p == null ? null : p.childText("priority", Namespaces.CLIENT);
+        int value = 0;
+        try {
+            if (text != null) value = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            value = 0;
+        }
+        priority = value < -128 || value > 127 ? 0 : value;
+        presence = p;
+    }
+
+    @Override
+    public int priority() { return priority; }
+
+    @Override
+    public boolean interested() { return interested; }
+
+    @Override
+    public void setInterested(boolean interested) { this.interested = interested; }
+
+    @Override
+    public void send(Element stanza) { received.add(stanza); }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T get(SessionKey<T> key) { return (T) state.get(key); }
+
+    @Override
+    public <T> void put(SessionKey<T> key, T value) {
+        if (value == null) state.remove(key);
+        else state.put(key, value);
+    }
+
+    @Override
+    public void close(String streamErrorCondition) { closedWith = streamErrorCondition == null ? "" : streamErrorCondition; }
+
+    public Queue<Element> received() { return received; }
+
+    /** Takes and returns everything received so far. */
+    public List<Element> drain() {
+        List<Element> out = new ArrayList<>();
+        for (Element e; (e = received.poll()) != null; ) out.add(e);
+        return out;
+    }
+
+    /** Takes everything received so far and returns what matches. */
+    public List<Element> drain(Predicate<Element> filter) {
+        return drain().stream().filter(filter).toList();
+    }
+
+    public String closedWith() { return closedWith; }
+
+    @Override
+    public String toString() { return "test session " + jid; }
+}

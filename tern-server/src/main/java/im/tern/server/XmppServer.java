@@ -1,0 +1,202 @@
+package im.tern.server;
+
+import im.tern.core.Jid;
+import im.tern.core.module.Events;
+import im.tern.core.module.Hook;
+import im.tern.core.module.Hooks;
+import im.tern.core.module.Module;
+import im.tern.core.module.Phase;
+import im.tern.core.module.Router;
+import im.tern.core.module.Sessions;
+import im.tern.server.module.DiscoRegistry;
+import im.tern.server.module.FeatureRegistry;
+import im.tern.server.module.HookRegistry;
+import im.tern.server.module.IqHandlerRegistry;
+import im.tern.server.module.ServerModuleContext;
+import im.tern.server.route.AccountDirectory;
+import im.tern.server.route.IqDispatcher;
+import im.tern.server.route.StanzaRouter;
+import im.tern.server.sasl.CredentialLookup;
+import im.tern.server.sasl.LoginBackoff;
+import im.tern.server.sasl.SaslMechanisms;
+import im.tern.server.session.SessionRegistry;
+import im.tern.server.stream.C2sServices;
+import im.tern.server.tls.ServerTls;
+import im.tern.server.transport.C2sConnection;
+import im.tern.server.transport.C2sListener;
+import im.tern.server.transport.ConnectionTracker;
+import im.tern.server.transport.EventLoops;
+import im.tern.store.Database;
+import im.tern.store.UserStore;
+import im.tern.xml.XmlLimits;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An XMPP server: the module registries, the modules, and the client listeners. {@link #start()} builds
+ * everything and binds; {@link #stop()} is graceful. A server starts once; build a new one to start again.
+ * The {@link Database} belongs to the caller, which closes it after {@code stop()}.
+ */
+public final class XmppServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(XmppServer.class);
+
+    private final ServerConfig config;
+    private final Database database;
+    private final List<Module> modules;
+    private final Jid domain;
+    private final HookRegistry hooks = new HookRegistry();
+    private final SessionRegistry sessions = new SessionRegistry();
+    private final IqHandlerRegistry iqHandlers = new IqHandlerRegistry();
+    private final DiscoRegistry disco = new DiscoRegistry();
+    private final FeatureRegistry features = new FeatureRegistry();
+    private final List<Module> started = new ArrayList<>();
+    private ThreadPoolExecutor blocking;
+    private StanzaRouter router;
+    private EventLoops loops;
+    private ConnectionTracker tracker;
+    private ScheduledFuture<?> sweep;
+    private C2sListener c2s;
+    private C2sListener directTls;
+
+    public XmppServer(ServerConfig config, Database database, List<Module> modules) {
+        this.config = config;
+        this.database = database;
+        this.modules = List.copyOf(modules);
+        this.domain = Jid.domain(config.domain());
+    }
+
+    /** Starts the modules and binds the listeners; throws (after undoing what it did) when it cannot. */
+    public synchronized void start() {
+        if (loops != null) throw new IllegalStateException("already started");
+        try {
+            SslContext tls = ServerTls.context(config.tls(), domain.domain());
+            blocking = BlockingExecutor.create(config.blockingThreads());
+            C2sServices services = services();
+            startModules();
+            ServerConfig.Limits limits = config.limits();
+            tracker = new ConnectionTracker(limits.unauthenticatedTimeout().toNanos(), limits.idleTimeout().toNanos(),
+                    limits.unauthenticatedPerIp());
+            C2sConnection.Shared shared = new C2sConnection.Shared(services,
+                    new XmlLimits(limits.maxStanzaBytes(), limits.maxDepth(), XmlLimits.DEFAULT.maxAttributes()),
+                    tls, tracker, limits.readBytesPerSecond());
+            loops = new EventLoops();
+            sweep = loops.workers().next().scheduleAtFixedRate(() -> {
+                tracker.sweep();
+                services.backoff().sweep();
+            }, 1, 1, TimeUnit.SECONDS);
+            c2s = C2sListener.bind(loops, shared, config.bindAddress(), config.c2sPort(), false);
+            if (config.tlsPort() >= 0) directTls = C2sListener.bind(loops, shared, config.bindAddress(), config.tlsPort(), true);
+            log.info("serving {} on {}:{} (STARTTLS{}){} with {}, {} modules", domain, config.bindAddress(), c2sPort(),
+                    config.tls().starttlsRequired() ? " required" : " optional",
+                    directTls == null ? "" : " and " + config.bindAddress() + ":" + tlsPort() + " (direct TLS)",
+                    loops.transportName(), started.size());
+        } catch (IOException e) {
+            stop();
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            stop();
+            throw new IllegalStateException("cannot set up TLS", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            throw new IllegalStateException("interrupted while binding", e);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private C2sServices services() {
+        UserStore users = database.store(UserStore.class);
+        AccountDirectory accounts = new AccountDirectory(users, sessions, blocking);
+        CredentialLookup credentials = new CredentialLookup(users, blocking);
+        hooks.on(Events.AccountDeleted.class, Phase.AFTER, e -> {
+            accounts.forget(e.account());
+            credentials.forget(e.account().local());
+            return Hook.CONTINUE;
+        });
+        IqDispatcher iq = new IqDispatcher(iqHandlers);
+        router = new StanzaRouter(domain, sessions, accounts, iq, hooks);
+        ServerConfig.Limits limits = config.limits();
+        return new C2sServices(domain, config.tls().starttlsRequired(), sessions, router, hooks, iq, features,
+                new SaslMechanisms(domain, credentials, blocking),
+                new LoginBackoff(limits.maxAuthFailures(), limits.authFailureWindow()));
+    }
+
+    private void startModules() {
+        for (Module m : modules) {
+            m.start(new ServerModuleContext(m.name(), domain, disco, iqHandlers, features, hooks, router, sessions,
+                    database, blocking, Clock.systemUTC()));
+            started.add(m);
+        }
+    }
+
+    /**
+     * Stops accepting, ends every stream with {@code <system-shutdown/>}, waits briefly for them to close,
+     * stops the modules in reverse order, then the executors. Safe to call more than once.
+     */
+    public synchronized void stop() {
+        if (c2s != null) c2s.close();
+        if (directTls != null) directTls.close();
+        c2s = directTls = null;
+        if (tracker != null) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            for (var closing : tracker.all().stream().map(C2sConnection::shutdown).toList()) {
+                long left = deadline - System.nanoTime();
+                if (left > 0) closing.awaitUninterruptibly(left, TimeUnit.NANOSECONDS);
+            }
+        }
+        if (sweep != null) sweep.cancel(false);
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).stop();
+            } catch (RuntimeException e) {
+                log.warn("module {} failed to stop", started.get(i).name(), e);
+            }
+        }
+        started.clear();
+        if (blocking != null) {
+            blocking.shutdown();
+            try {
+                blocking.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (loops != null) loops.shutdown();
+        loops = null;
+        tracker = null;
+        blocking = null;
+    }
+
+    @Override
+    public void close() { stop(); }
+
+    /** The port the STARTTLS listener bound (useful with port 0). */
+    public int c2sPort() { return c2s == null ? -1 : c2s.port(); }
+
+    /** The port the direct-TLS listener bound, or -1 when it is disabled. */
+    public int tlsPort() { return directTls == null ? -1 : directTls.port(); }
+
+    public Jid domain() { return domain; }
+
+    public Sessions sessions() { return sessions; }
+
+    /** The router, for code outside modules that sends stanzas (the HTTP API, the CLI). */
+    public Router router() { return router; }
+
+    public Hooks hooks() { return hooks; }
+
+    /** Open client connections, bound or not. */
+    public int connections() { return tracker == null ? 0 : tracker.openConnections(); }
+}

@@ -1,0 +1,29 @@
+package im.tern.server.stream;
+
+import im.tern.core.Namespaces;
+import im.tern.xml.XmlWriter;
+
+/** The bits of stream framing written as text: our stream header, stream errors and the closing tag. */
+public final class StreamXml {
+    public static final String CLOSE = "</stream:stream>";
+
+    private StreamXml() {}
+
+    /** Our response header (RFC 6120 section 4.7); {@code to} is the client's {@code from}, when it gave one. */
+    public static String header(String id, String from, String to) {
+        StringBuilder sb = new StringBuilder(220).append("<?xml version='1.0'?><stream:stream xmlns='")
+                .append(Namespaces.CLIENT).append("' xmlns:stream='").append(Namespaces.STREAM).append("' id='")
+                .append(id).append("' from='");
+        XmlWriter.escapeAttr(from, sb);
+        if (to != null) {
+            sb.append("' to='");
+            XmlWriter.escapeAttr(to, sb);
+        }
+        return sb.append("' version='1.0' xml:lang='en'>").toString();
+    }
+
+    /** A stream error (RFC 6120 section 4.9) followed by the closing tag: the last thing written on a stream. */
+    public static String error(String condition) {
+        return "<stream:error><" + condition + " xmlns='" + Namespaces.STREAM_ERRORS + "'/></stream:error>" + CLOSE;
+    }
+}

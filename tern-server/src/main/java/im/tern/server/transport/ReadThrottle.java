@@ -1,0 +1,33 @@
+package im.tern.server.transport;
+
+/**
+ * A token bucket on one connection's inbound bytes: when a read takes the bucket below zero, the
+ * connection stops reading until it has refilled. Nothing is dropped; TCP pushes back on the sender.
+ * The bucket holds one second of the rate, so short bursts pass untouched.
+ */
+final class ReadThrottle {
+    private final long bytesPerSecond;
+    private long tokens;
+    private long refilledAt;
+
+    ReadThrottle(long bytesPerSecond, long nowNanos) {
+        this.bytesPerSecond = bytesPerSecond;
+        this.tokens = bytesPerSecond;
+        this.refilledAt = nowNanos;
+    }
+
+    /** Takes the bytes; returns how long to pause reading in nanoseconds, 0 for not at all. */
+    long consume(int bytes, long nowNanos) {
+        long elapsed = nowNanos - refilledAt;
+        if (elapsed >= 1_000_000_000L) {
+            tokens = bytesPerSecond; // a full second refills the bucket; also keeps the product below from overflowing
+            refilledAt = nowNanos;
+        } else if (elapsed > 0) {
+            tokens = Math.min(bytesPerSecond, tokens + elapsed * bytesPerSecond / 1_000_000_000L);
+            refilledAt = nowNanos;
+        }
+        tokens -= bytes;
+        if (tokens >= 0) return 0;
+        return -tokens * 1_000_000_000L / bytesPerSecond;
+    }
+}
