@@ -66,7 +66,6 @@ class SmackIntegrationSuiteTest {
             System.setProperty("sinttest.accountTwoPassword", "sint-pw");
             System.setProperty("sinttest.accountThreeUsername", "sint3");
             System.setProperty("sinttest.accountThreePassword", "sint-pw");
-            System.setProperty("sinttest.testRunResultProcessors", "");
 
             TestRunResult result = new SmackIntegrationTestFramework(Configuration.newConfiguration(new String[0])).run();
 

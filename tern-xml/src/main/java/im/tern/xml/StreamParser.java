@@ -43,6 +43,8 @@ public final class StreamParser {
     private int sliceOff;     // array offset of the slice being parsed: Aalto's offsets include it
     private boolean ended;    // the peer closed the stream
     private boolean closed;   // close() was called
+    private boolean feeding;  // inside feed(): a reset() from a listener is deferred to a safe point
+    private boolean restartRequested;
     private XmlStreamException failure;
 
     public StreamParser(XmlLimits limits, StreamListener listener) {
@@ -60,6 +62,7 @@ public final class StreamParser {
     public void feed(byte[] b, int off, int len) throws XmlStreamException {
         Objects.checkFromIndexSize(off, len, b.length);
         if (!ready()) return;
+        feeding = true;
         try {
             utf8.check(b, off, len);
             int end = off + len;
@@ -72,8 +75,7 @@ public final class StreamParser {
             int limit = end - carry.holdTail(b, off, end);
             while (off < limit && !ended) {
                 int sliceEnd = Utf8Carry.charBoundaryAtOrBefore(b, Math.min(off + SLICE, limit), limit);
-                parseSlice(b, off, sliceEnd - off);
-                off = sliceEnd;
+                off = parseSlice(b, off, sliceEnd - off);
             }
             releaseIfIdle();
         } catch (XmlStreamException e) {
@@ -83,6 +85,8 @@ public final class StreamParser {
         } catch (RuntimeException e) {
             die(new XmlStreamException("internal-server-error", String.valueOf(e.getMessage()), e));
             throw e;
+        } finally {
+            feeding = false;
         }
     }
 
@@ -110,15 +114,25 @@ public final class StreamParser {
 
     /**
      * Starts over for a new stream (after STARTTLS or SASL success): the next bytes must open it, and may
-     * begin with an XML declaration. A failed or closed parser stays so.
+     * begin with an XML declaration. Called from a listener callback, it takes effect when the callback
+     * returns, and the rest of the bytes being fed begin the new stream. A failed or closed parser stays so.
      */
     public void reset() {
+        if (feeding) {
+            restartRequested = true;
+            return;
+        }
+        startOver();
+        utf8.reset();
+        carry.clear();
+    }
+
+    private void startOver() {
         dropReader();
         reopenTag = null;
         level = 0;
         ended = false;
-        utf8.reset();
-        carry.clear();
+        restartRequested = false;
         prolog.reset();
         assembler.clear();
     }
@@ -138,17 +152,24 @@ public final class StreamParser {
         return !ended && !closed;
     }
 
-    private void parseSlice(byte[] b, int off, int len) throws XmlStreamException, XMLStreamException {
+    /** Parses b[off, off + len); returns where parsing stopped: the end, or where a new stream begins. */
+    private int parseSlice(byte[] b, int off, int len) throws XmlStreamException, XMLStreamException {
         if (reopenTag == null) prolog.scan(b, off, len);
         if (reader == null) startReader();
         reader.getInputFeeder().feedInput(b, off, len);
         sliceOff = off;
         fed += len;
         drain();
-        if (ended) return;
+        if (restartRequested) {
+            int newStreamAt = (int) (off + len - (fed - settled));
+            startOver();
+            return newStreamAt;
+        }
+        if (ended) return off + len;
         long pending = fed - settled;
         if (level == 0 && pending > MAX_HEADER_BYTES) throw Refusals.policy("stream header over " + MAX_HEADER_BYTES + " bytes");
         if (pending > limits.maxStanzaBytes()) throw stanzaTooLarge();
+        return off + len;
     }
 
     private XmlStreamException stanzaTooLarge() {
@@ -160,9 +181,14 @@ public final class StreamParser {
         while ((event = reader.next()) != AsyncXMLStreamReader.EVENT_INCOMPLETE) {
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> {
-                    if (level == 0) openStream();
-                    else assembler.start(reader);
-                    level++;
+                    if (level == 0) {
+                        level++;
+                        openStream();
+                        if (restartRequested) return;
+                    } else {
+                        assembler.start(reader);
+                        level++;
+                    }
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
                     if (--level == 0) {
@@ -175,6 +201,7 @@ public final class StreamParser {
                         settle();
                         if (settled - start > limits.maxStanzaBytes()) throw stanzaTooLarge();
                         listener.onElement(e);
+                        if (restartRequested) return;
                     }
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
@@ -198,8 +225,9 @@ public final class StreamParser {
         listener.onStreamOpen(root.header());
     }
 
-    private void closeStream() throws XmlStreamException {
+    private void closeStream() throws XmlStreamException, XMLStreamException {
         ended = true;
+        settle();
         dropReader();
         listener.onStreamClose();
     }

@@ -84,6 +84,30 @@ class StreamParserTest {
     }
 
     @Test
+    void resetFromAListenerStartsTheNewStreamWithTheRestOfTheFeed() throws Exception {
+        String input = HEADER + "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>"
+                + HEADER.replace("tern.im", "again.im") + "<presence/>";
+        byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+        for (int piece : new int[] {bytes.length, 1, 5}) {
+            Recorder r = new Recorder();
+            StreamParser[] p = new StreamParser[1];
+            p[0] = new StreamParser(XmlLimits.DEFAULT, new StreamListener() {
+                @Override public void onStreamOpen(StreamHeader header) { r.onStreamOpen(header); }
+                @Override public void onElement(Element element) {
+                    r.onElement(element);
+                    if (element.name().equals("auth")) p[0].reset();
+                }
+                @Override public void onStreamClose() { r.onStreamClose(); }
+            });
+            for (int i = 0; i < bytes.length; i += piece) p[0].feed(bytes, i, Math.min(piece, bytes.length - i));
+
+            assertThat(r.events).as("pieces of %d", piece).hasSize(4);
+            assertThat(((StreamHeader) r.events.get(2)).attr("to")).isEqualTo("again.im");
+            assertThat(r.events.get(3)).isEqualTo(Element.empty("presence", "jabber:client"));
+        }
+    }
+
+    @Test
     void resetDropsAHalfReadStanza() throws Exception {
         Recorder r = new Recorder();
         StreamParser p = new StreamParser(XmlLimits.DEFAULT, r);

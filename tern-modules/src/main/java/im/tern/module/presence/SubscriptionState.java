@@ -10,8 +10,6 @@ import java.util.Optional;
  * 'ask') and the contact's unanswered request (pending in, kept beside the roster).
  */
 record SubscriptionState(Subscription subscription, boolean pendingOut, boolean pendingIn) {
-    static final SubscriptionState NONE = new SubscriptionState(Subscription.NONE, false, false);
-
     static SubscriptionState of(Optional<RosterItem> item, boolean pendingIn) {
         return new SubscriptionState(item.map(RosterItem::subscription).orElse(Subscription.NONE),
                 item.map(RosterItem::askSubscribe).orElse(false), pendingIn);
