@@ -16,10 +16,10 @@ import org.jivesoftware.smack.util.TLSUtils;
  * A real Tern server on loopback with free ports and a fresh data directory, and Smack connections
  * to it. Close it to stop the server and disconnect every connection it made.
  */
-final class RunningTern implements AutoCloseable {
-    static final String DOMAIN = "tern.test";
+public final class RunningTern implements AutoCloseable {
+    public static final String DOMAIN = "tern.test";
 
-    final TernServer server;
+    public final TernServer server;
     final Path data;
     private final List<AbstractXMPPConnection> connections = new ArrayList<>();
 
@@ -28,7 +28,7 @@ final class RunningTern implements AutoCloseable {
         this.data = data;
     }
 
-    static RunningTern start() throws Exception {
+    public static RunningTern start() throws Exception {
         return start(cfg -> {});
     }
 
@@ -53,12 +53,12 @@ final class RunningTern implements AutoCloseable {
         return new RunningTern(new TernServer(cfg).start(), data);
     }
 
-    void addUser(String name, String password) {
+    public void addUser(String name, String password) {
         server.database().store(UserStore.class).create(name, Credentials.fromPassword(password));
     }
 
     /** A logged-in connection over STARTTLS, trusting the server's self-signed certificate. */
-    XMPPTCPConnection login(String user, String password, String resource) throws Exception {
+    public XMPPTCPConnection login(String user, String password, String resource) throws Exception {
         XMPPTCPConnection c = connection(config(user, password, resource).build());
         c.connect().login();
         return c;

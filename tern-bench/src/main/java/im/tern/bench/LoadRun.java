@@ -63,10 +63,14 @@ final class LoadRun {
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, o.connectTimeout * 1000)
                     .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024));
             long rssBefore = ServerMemory.rssKib(o.serverPid);
+            long serverCpu0 = ProcessCpu.serverNanos(o.serverPid), genCpu0 = ProcessCpu.generatorNanos();
             long loginStart = System.nanoTime();
             int attempted = connectAll(bootstrap, settings, loginStart);
             awaitLogins(attempted);
+            long loginWall = System.nanoTime() - loginStart;
             double rampSeconds = Math.max(0, stats.lastReadyNanos.get() - loginStart) / 1e9;
+            double loginServerCpu = ProcessCpu.percent(serverCpu0, ProcessCpu.serverNanos(o.serverPid), loginWall);
+            double loginGenCpu = ProcessCpu.percent(genCpu0, ProcessCpu.generatorNanos(), loginWall);
             long rssAfter = ServerMemory.rssKib(o.serverPid);
             sleepUntil(Math.min(deadlineNanos, System.nanoTime() + (long) (o.hold * 1e9)));
             List<StepResult> steps = messageSteps();
@@ -76,7 +80,7 @@ final class LoadRun {
             if (o.keyCache != null) keys.save(o.keyCache);
             return new RunReport(o.host + ":" + o.port + " " + o.domain, o.starttls, o.users, stats.established.sum(),
                     stats.failed.sum(), stats.dropped.sum(), rampSeconds, logins.getValueAtPercentile(50),
-                    logins.getValueAtPercentile(99), rssBefore, rssAfter, rssEnd, keys.derivations(), steps, failures());
+                    logins.getValueAtPercentile(99), loginServerCpu, loginGenCpu, rssBefore, rssAfter, rssEnd, keys.derivations(), steps, failures());
         } finally {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
             watchdog.interrupt();

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** What one load-generator run measured, printed as text or JSON. */
 record RunReport(String target, boolean tls, int users, long established, long failed, long dropped,
-                 double rampSeconds, long loginP50Micros, long loginP99Micros,
+                 double rampSeconds, long loginP50Micros, long loginP99Micros, double loginServerCpu, double loginGeneratorCpu,
                  long rssBeforeKib, long rssAfterKib, long rssEndKib, long pbkdf2Runs,
                  List<StepResult> steps, Map<String, Long> failureReasons) {
 
@@ -23,6 +23,7 @@ record RunReport(String target, boolean tls, int users, long established, long f
         line(sb, "sessions            %d established, %d failed, %d dropped later (of %d)", established, failed, dropped, users);
         line(sb, "login ramp          %.0f sessions/s (%.2f s); login p50 %.1f ms, p99 %.1f ms; PBKDF2 runs %d",
                 rampPerSecond(), rampSeconds, loginP50Micros / 1000.0, loginP99Micros / 1000.0, pbkdf2Runs);
+        line(sb, "  cpu               server %.0f%%, generator %.0f%% (of one core) while logging in", loginServerCpu, loginGeneratorCpu);
         if (rssBeforeKib >= 0) {
             line(sb, "server RSS          before %d KiB, all up %d KiB, end %d KiB", rssBeforeKib, rssAfterKib, rssEndKib);
             line(sb, "memory per session  %.2f KiB", kibPerSession());
@@ -44,6 +45,8 @@ record RunReport(String target, boolean tls, int users, long established, long f
                 .append(",\"users\":").append(users).append(",\"established\":").append(established)
                 .append(",\"failed\":").append(failed).append(",\"dropped\":").append(dropped)
                 .append(",\"ramp_seconds\":").append(num(rampSeconds)).append(",\"ramp_per_second\":").append(num(rampPerSecond()))
+                .append(",\"login_server_cpu_percent\":").append(num(loginServerCpu))
+                .append(",\"login_generator_cpu_percent\":").append(num(loginGeneratorCpu))
                 .append(",\"login_p50_ms\":").append(num(loginP50Micros / 1000.0)).append(",\"login_p99_ms\":").append(num(loginP99Micros / 1000.0))
                 .append(",\"rss_before_kib\":").append(rssBeforeKib).append(",\"rss_after_kib\":").append(rssAfterKib)
                 .append(",\"rss_end_kib\":").append(rssEndKib).append(",\"kib_per_session\":").append(num(kibPerSession()))

@@ -88,6 +88,11 @@ public record ServerConfig(String domain, String bindAddress, int c2sPort, int t
                     readBytesPerSecond, maxAuthFailures, authFailureWindow);
         }
 
+        public Limits withMaxDepth(int depth) {
+            return new Limits(maxStanzaBytes, depth, unauthenticatedTimeout, idleTimeout, unauthenticatedPerIp,
+                    readBytesPerSecond, maxAuthFailures, authFailureWindow);
+        }
+
         public Limits withTimeouts(Duration unauthenticated, Duration idle) {
             return new Limits(maxStanzaBytes, maxDepth, unauthenticated, idle, unauthenticatedPerIp,
                     readBytesPerSecond, maxAuthFailures, authFailureWindow);

@@ -120,9 +120,11 @@ public final class XmppServer implements AutoCloseable {
         UserStore users = database.store(UserStore.class);
         AccountDirectory accounts = new AccountDirectory(users, sessions, blocking);
         CredentialLookup credentials = new CredentialLookup(users, blocking);
+        // A deleted account is unknown at once, and its devices are signed out.
         hooks.on(Events.AccountDeleted.class, Phase.AFTER, e -> {
             accounts.forget(e.account());
             credentials.forget(e.account().local());
+            sessions.of(e.account().bare()).forEach(s -> s.close("not-authorized"));
             return Hook.CONTINUE;
         });
         IqDispatcher iq = new IqDispatcher(iqHandlers);

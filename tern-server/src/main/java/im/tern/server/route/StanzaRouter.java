@@ -1,6 +1,7 @@
 package im.tern.server.route;
 
 import im.tern.core.Jid;
+import im.tern.core.Namespaces;
 import im.tern.core.Stanza;
 import im.tern.core.StanzaError;
 import im.tern.core.module.Events;
@@ -10,7 +11,11 @@ import im.tern.core.module.IqHandler;
 import im.tern.core.module.IqHandlers.Target;
 import im.tern.core.module.Router;
 import im.tern.core.module.Session;
+import im.tern.server.session.LocalSession;
 import im.tern.server.session.SessionRegistry;
+import im.tern.xml.XmlWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -150,25 +155,35 @@ public final class StanzaRouter implements Router {
                             outcome == Hook.Outcome.STOP ? DONE : messageToAccount(stanza, account));
             case PRESENCE -> hooks.fire(new Events.InboundStanza(stanza)).thenAccept(outcome -> {
                 if (outcome != Hook.Outcome.STOP && !"probe".equals(stanza.type())) {
-                    for (Session s : sessions.of(account)) if (s.available()) s.send(stanza.element());
+                    fanOut(stanza, sessions.of(account), false);
                 }
             });
         };
     }
 
     private CompletionStage<Void> messageToAccount(Stanza stanza, Jid account) {
-        int delivered = 0;
-        for (Session s : sessions.of(account)) {
-            if (s.available() && s.priority() >= 0) {
-                s.send(stanza.element());
-                delivered++;
-            }
-        }
-        if (delivered > 0) return DONE;
+        if (fanOut(stanza, sessions.of(account), true) > 0) return DONE;
         return hooks.fire(new Events.UndeliverableMessage(stanza)).thenCompose(outcome -> {
             if (outcome == Hook.Outcome.STOP || "headline".equals(stanza.type())) return DONE;
             return bounce(stanza, StanzaError.SERVICE_UNAVAILABLE);
         });
+    }
+
+    /**
+     * Sends to every available session (with priority at least 0 when asked), serialising the stanza
+     * once when it goes to more than one. Returns how many got it.
+     */
+    private static int fanOut(Stanza stanza, List<Session> candidates, boolean nonNegativePriority) {
+        List<Session> targets = new ArrayList<>(candidates.size());
+        for (Session s : candidates) {
+            if (s.available() && (!nonNegativePriority || s.priority() >= 0)) targets.add(s);
+        }
+        byte[] serialised = targets.size() > 1 ? XmlWriter.toUtf8(stanza.element(), Namespaces.CLIENT) : null;
+        for (Session s : targets) {
+            if (serialised != null && s instanceof LocalSession local) local.send(serialised);
+            else s.send(stanza.element());
+        }
+        return targets.size();
     }
 
     /** Answers the sender with an error, unless the stanza is itself an error or has no sender. */

@@ -5,6 +5,8 @@ import im.tern.xml.Element;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One stream's SASL exchange (RFC 6120 section 6.4): turns {@code <auth/>}, {@code <response/>} and
@@ -12,6 +14,7 @@ import java.util.concurrent.CompletionStage;
  * The returned stage may complete on another thread; the stream applies the outcome on its own loop.
  */
 public final class SaslNegotiation {
+    private static final Logger log = LoggerFactory.getLogger(SaslNegotiation.class);
     /** RFC 6120 section 6.4.5 wants at least two retries and advises at most five. */
     public static final int MAX_FAILURES_PER_STREAM = 5;
 
@@ -78,12 +81,15 @@ public final class SaslNegotiation {
     private Outcome succeeded(String username, byte[] data) {
         current = null;
         if (backoff.userBlocked(username)) return failed("temporary-auth-failure", null, false);
+        log.debug("{} authenticated from {}", username, address);
         return new Outcome(withData("success", data), username, false);
     }
 
     private Outcome failed(String condition, String username, boolean counts) {
         current = null;
         if (counts) {
+            // One line per failed login, for operators and tools such as fail2ban.
+            log.info("authentication failed for {} from {}: {}", username == null ? "(unknown)" : username, address, condition);
             failures++;
             backoff.failed(address, username);
         }

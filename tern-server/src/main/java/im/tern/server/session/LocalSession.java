@@ -51,6 +51,9 @@ public final class LocalSession implements Session {
     @Override
     public void send(Element stanza) { connection.send(stanza); }
 
+    /** Sends bytes serialised once for several sessions (a message to all of an account's devices). */
+    public void send(byte[] serialised) { connection.send(serialised); }
+
     @Override
     @SuppressWarnings("unchecked")
     public <T> T get(SessionKey<T> key) {

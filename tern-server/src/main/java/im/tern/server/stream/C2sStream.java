@@ -79,7 +79,11 @@ public final class C2sStream implements StreamListener, Connection {
 
     @Override
     public void onElement(Element element) {
-        if (state == State.AWAIT_HEADER) fail("not-authorized");
+        if (element.is("error", Namespaces.STREAM)) {
+            // The client ended the stream with an error: close our side without answering it with another.
+            log.debug("stream error from {}: {}", out.remoteAddress(), element);
+            onStreamClose();
+        } else if (state == State.AWAIT_HEADER) fail("not-authorized");
         else if (state != State.CLOSED) queue.offer(element);
     }
 
@@ -123,6 +127,9 @@ public final class C2sStream implements StreamListener, Connection {
 
     @Override
     public void send(Element stanza) { out.write(stanza); }
+
+    @Override
+    public void send(byte[] serialised) { out.write(serialised); }
 
     @Override
     public void close(String condition) {

@@ -6,7 +6,7 @@ import java.util.concurrent.Executor;
 /**
  * What a {@link C2sStream} needs from its transport (TCP here; WebSocket later). As an {@link Executor}
  * it runs tasks on the transport's event loop, where the stream's state lives. Methods other than
- * {@link #write(Element)} and {@link #execute(Runnable)} are called on that loop only.
+ * the {@code write} methods and {@link #execute(Runnable)} are called on that loop only.
  */
 public interface StreamOutput extends Executor {
     /** Writes XML text as is: stream headers, the closing tag. */
@@ -14,6 +14,9 @@ public interface StreamOutput extends Executor {
 
     /** Serialises an element once, inside the stream's default namespace, and writes it. Thread-safe. */
     void write(Element element);
+
+    /** Writes an element serialised earlier (shared between streams, so never modified). Thread-safe. */
+    void write(byte[] serialised);
 
     /** Closes the connection once what was written has gone out. */
     void closeAfterFlush();

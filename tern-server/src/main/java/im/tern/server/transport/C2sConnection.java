@@ -164,6 +164,11 @@ public final class C2sConnection extends ChannelInboundHandlerAdapter implements
     }
 
     @Override
+    public void write(byte[] serialised) {
+        channel.writeAndFlush(Unpooled.wrappedBuffer(serialised), channel.voidPromise());
+    }
+
+    @Override
     public void closeAfterFlush() {
         channel.config().setAutoRead(false);
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);

@@ -19,11 +19,9 @@ final class ReadThrottle {
     /** Takes the bytes; returns how long to pause reading in nanoseconds, 0 for not at all. */
     long consume(int bytes, long nowNanos) {
         long elapsed = nowNanos - refilledAt;
-        if (elapsed >= 1_000_000_000L) {
-            tokens = bytesPerSecond; // a full second refills the bucket; also keeps the product below from overflowing
-            refilledAt = nowNanos;
-        } else if (elapsed > 0) {
-            tokens = Math.min(bytesPerSecond, tokens + elapsed * bytesPerSecond / 1_000_000_000L);
+        if (elapsed > 0) {
+            // In double: elapsed times rate overflows a long after a few seconds of silence.
+            tokens = (long) Math.min(bytesPerSecond, tokens + elapsed * (double) bytesPerSecond / 1e9);
             refilledAt = nowNanos;
         }
         tokens -= bytes;

@@ -45,6 +45,11 @@ class StanzaRouterTest {
         public void send(Element stanza) { got.add(stanza); }
 
         @Override
+        public void send(byte[] serialised) {
+            got.add(Element.builder("serialised", "").text(new String(serialised, java.nio.charset.StandardCharsets.UTF_8)).build());
+        }
+
+        @Override
         public void close(String condition) {}
     }
 

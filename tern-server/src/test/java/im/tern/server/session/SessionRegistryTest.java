@@ -3,6 +3,7 @@ package im.tern.server.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import im.tern.core.Jid;
+import im.tern.core.module.SessionKey;
 import im.tern.xml.Element;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,9 @@ class SessionRegistryTest {
     private static final Connection NOWHERE = new Connection() {
         @Override
         public void send(Element stanza) {}
+
+        @Override
+        public void send(byte[] serialised) {}
 
         @Override
         public void close(String condition) {}
@@ -55,6 +59,18 @@ class SessionRegistryTest {
         assertThat(registry.unbind(fresh)).isTrue();
         assertThat(registry.of(Jid.of("a@x"))).isEmpty();
         assertThat(registry.count()).isZero();
+    }
+
+    @Test
+    void keepsPerModuleStateByKeyIdentity() {
+        LocalSession s = session("a@x/r");
+        SessionKey<String> one = new SessionKey<>("carbons");
+        SessionKey<String> other = new SessionKey<>("carbons");
+        s.put(one, "enabled");
+        assertThat(s.get(one)).isEqualTo("enabled");
+        assertThat(s.get(other)).isNull();
+        s.put(one, null);
+        assertThat(s.get(one)).isNull();
     }
 
     @Test

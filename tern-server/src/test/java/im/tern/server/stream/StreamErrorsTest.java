@@ -128,6 +128,14 @@ class StreamErrorsTest {
     }
 
     @Test
+    void aStreamErrorFromTheClientIsAnsweredWithACloseNotAnotherError() throws Exception {
+        try (RawClient c = server.login("carol", "err")) {
+            c.send("<stream:error><undefined-condition xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>");
+            assertThat(c.expectClosed()).endsWith("</stream:stream>").doesNotContain("<stream:error>");
+        }
+    }
+
+    @Test
     void closingTheStreamIsAnsweredWithAClose() throws Exception {
         try (RawClient c = server.login("carol", "bye")) {
             c.send("</stream:stream>");

@@ -1,7 +1,6 @@
 package im.tern.server.testing;
 
 import im.tern.core.auth.ScramAlgorithm;
-import im.tern.core.auth.ScramCredential;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -9,7 +8,6 @@ import java.io.Reader;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +37,7 @@ public final class RawClient implements AutoCloseable {
     /** XEP-0368: TLS from the first byte. */
     public static RawClient connectTls(int port) throws IOException {
         SSLSocket s = (SSLSocket) TrustAll.context().getSocketFactory().createSocket("127.0.0.1", port);
+        s.setSoTimeout((int) TIMEOUT_MS);
         s.startHandshake();
         return new RawClient(s);
     }
@@ -128,6 +127,7 @@ public final class RawClient implements AutoCloseable {
         SSLSocket tls = (SSLSocket) TrustAll.context().getSocketFactory()
                 .createSocket(socket, "127.0.0.1", socket.getPort(), true);
         tls.setUseClientMode(true);
+        tls.setSoTimeout((int) TIMEOUT_MS); // the short read timeout below is for polling, not for handshakes
         tls.startHandshake();
         use(tls);
         return open();
@@ -142,32 +142,18 @@ public final class RawClient implements AutoCloseable {
 
     /** Runs a whole SCRAM exchange (no channel binding) and returns the final answer. */
     public String authScram(ScramAlgorithm alg, String user, String password) throws IOException {
-        String clientNonce = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(12));
-        String clientFirstBare = "n=" + user + ",r=" + clientNonce;
+        ScramClient scram = new ScramClient(alg, "n,,", user);
         send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='" + alg.mechanism() + "'>"
-                + b64("n,," + clientFirstBare) + "</auth>");
+                + b64(scram.clientFirst()) + "</auth>");
         String answer = saslAnswer();
         if (!answer.contains("<challenge")) return answer;
         String serverFirst = new String(Base64.getDecoder().decode(text(answer)), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("r=([^,]+),s=([^,]+),i=(\\d+)").matcher(serverFirst);
-        if (!m.find()) throw new AssertionError("bad server-first: " + serverFirst);
-        byte[] salted = ScramCredential.saltedPassword(alg, password, Base64.getDecoder().decode(m.group(2)),
-                Integer.parseInt(m.group(3)));
-        byte[] clientKey = ScramCredential.hmac(alg, salted, "Client Key".getBytes(StandardCharsets.US_ASCII));
-        byte[] storedKey = ScramCredential.hash(alg, clientKey);
-        String withoutProof = "c=" + b64("n,,") + ",r=" + m.group(1);
-        byte[] authMessage = (clientFirstBare + "," + serverFirst + "," + withoutProof).getBytes(StandardCharsets.UTF_8);
-        byte[] signature = ScramCredential.hmac(alg, storedKey, authMessage);
-        byte[] proof = new byte[clientKey.length];
-        for (int i = 0; i < proof.length; i++) proof[i] = (byte) (clientKey[i] ^ signature[i]);
-        send("<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
-                + b64(withoutProof + ",p=" + Base64.getEncoder().encodeToString(proof)) + "</response>");
+        send("<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>" + b64(scram.clientFinal(serverFirst, password))
+                + "</response>");
         String last = saslAnswer();
         if (last.contains("<success")) {
-            byte[] serverKey = ScramCredential.hmac(alg, salted, "Server Key".getBytes(StandardCharsets.US_ASCII));
-            String expected = "v=" + Base64.getEncoder().encodeToString(ScramCredential.hmac(alg, serverKey, authMessage));
             String got = new String(Base64.getDecoder().decode(text(last)), StandardCharsets.UTF_8);
-            if (!got.equals(expected)) throw new AssertionError("server signature mismatch: " + got);
+            if (!got.equals(scram.expectedServerFinal())) throw new AssertionError("server signature mismatch: " + got);
         }
         return last;
     }

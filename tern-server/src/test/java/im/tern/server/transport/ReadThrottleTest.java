@@ -21,6 +21,13 @@ class ReadThrottleTest {
     }
 
     @Test
+    void aDeepDeficitIsPaidOffBeforeNewBurstsPass() {
+        ReadThrottle t = new ReadThrottle(1000, 0);
+        t.consume(4000, 0); // 3000 in debt: three seconds
+        assertThat(t.consume(1, 2 * SECOND)).isPositive();
+    }
+
+    @Test
     void longSilenceRefillsWithoutOverflow() {
         ReadThrottle t = new ReadThrottle(1_000_000, 0);
         t.consume(1_000_000, 0);

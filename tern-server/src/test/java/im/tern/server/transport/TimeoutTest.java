@@ -26,9 +26,9 @@ class TimeoutTest {
     @Test
     void idleSessionIsClosedButWhitespaceKeepAlivesKeepItOpen() throws Exception {
         try (TestServer server = TestServer.start(dir,
-                c -> c.withLimits(c.limits().withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(2))));
+                c -> c.withLimits(c.limits().withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(3))));
              RawClient pinging = server.login("alice", "pinging"); RawClient silent = server.login("bob", "silent")) {
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < 10; i++) {
                 Thread.sleep(500);
                 pinging.send(" ");
             }

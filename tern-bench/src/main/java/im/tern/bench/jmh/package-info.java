@@ -1,0 +1,2 @@
+/** JMH micro-benchmarks of tern-xml. */
+package im.tern.bench.jmh;
