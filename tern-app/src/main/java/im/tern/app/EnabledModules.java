@@ -5,6 +5,7 @@ import im.tern.module.disco.DiscoModule;
 import im.tern.module.ping.PingModule;
 import im.tern.module.presence.PresenceModule;
 import im.tern.module.privatexml.PrivateXmlModule;
+import im.tern.module.register.RegisterModule;
 import im.tern.module.roster.RosterModule;
 import im.tern.module.vcard.VcardModule;
 import im.tern.module.version.VersionModule;
@@ -22,6 +23,7 @@ final class EnabledModules {
                 new PingModule(),                       // XEP-0199
                 new VersionModule(TernVersion.get()),   // XEP-0092
                 new VcardModule(),                      // XEP-0054
-                new PrivateXmlModule());                // XEP-0049
+                new PrivateXmlModule(),                 // XEP-0049
+                new RegisterModule(config.registration.inBand)); // XEP-0077
     }
 }

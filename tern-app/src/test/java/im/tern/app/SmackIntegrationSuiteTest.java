@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the Smack Integration Test Framework (the XMPP conformance suite named in the product brief)
- * against a live Tern over plain {@code tcp} connections, and writes the per-test outcome to
+ * against a live Tern over plain {@code tcp} connections, its accounts made by in-band registration,, and writes the per-test outcome to
  * {@code target/sint-report.txt}. The framework always dials port 5222, so the server binds a
  * loopback address of its own to stay clear of anything else on 5222.
  *
@@ -53,19 +53,12 @@ class SmackIntegrationSuiteTest {
             cfg.tls.required = false;
             cfg.registration.inBand = true;
         })) {
-            for (String u : List.of("sint1", "sint2", "sint3")) tern.addUser(u, "sint-pw");
             System.setProperty("sinttest.service", RunningTern.DOMAIN);
             System.setProperty("sinttest.host", HOST);
             System.setProperty("sinttest.securityMode", "disabled");
             System.setProperty("sinttest.replyTimeout", "8000");
             System.setProperty("sinttest.enabledConnections", "tcp");
             System.setProperty("sinttest.defaultConnection", "tcp");
-            System.setProperty("sinttest.accountOneUsername", "sint1");
-            System.setProperty("sinttest.accountOnePassword", "sint-pw");
-            System.setProperty("sinttest.accountTwoUsername", "sint2");
-            System.setProperty("sinttest.accountTwoPassword", "sint-pw");
-            System.setProperty("sinttest.accountThreeUsername", "sint3");
-            System.setProperty("sinttest.accountThreePassword", "sint-pw");
 
             TestRunResult result = new SmackIntegrationTestFramework(Configuration.newConfiguration(new String[0])).run();
 

@@ -88,7 +88,7 @@ public final class XmppServer implements AutoCloseable {
                     limits.unauthenticatedPerIp());
             C2sConnection.Shared shared = new C2sConnection.Shared(services,
                     new XmlLimits(limits.maxStanzaBytes(), limits.maxDepth(), XmlLimits.DEFAULT.maxAttributes()),
-                    tls, tracker, limits.readBytesPerSecond());
+                    tls, tracker, limits.readBytesPerSecond(), limits.unauthenticatedTimeout().toMillis());
             loops = new EventLoops();
             sweep = loops.workers().next().scheduleAtFixedRate(() -> {
                 tracker.sweep();
@@ -123,7 +123,6 @@ public final class XmppServer implements AutoCloseable {
         // A deleted account is unknown at once, and its devices are signed out.
         hooks.on(Events.AccountDeleted.class, Phase.AFTER, e -> {
             accounts.forget(e.account());
-            credentials.forget(e.account().local());
             sessions.of(e.account().bare()).forEach(s -> s.close("not-authorized"));
             return Hook.CONTINUE;
         });

@@ -18,7 +18,6 @@ import org.jivesoftware.smack.roster.packet.RosterPacket.ItemType;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,8 +91,6 @@ class ProfanityTest {
     }
 
     @Test
-    @Disabled("Tern bug: STARTTLS handshake is cut after Netty's default 10 s SslHandler handshake timeout, "
-            + "not limits.authTimeoutSeconds (30 s); profanity shows 'Login failed'")
     void profanityUserMayTakeFifteenSecondsToAcceptTheCertificate() throws Exception {
         profanity.connectUntilCertificatePrompt("alice@tern.test", "alice-pw", tern.server.c2sPort());
 

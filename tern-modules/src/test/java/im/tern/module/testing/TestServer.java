@@ -41,7 +41,7 @@ public final class TestServer implements ModuleContext, AutoCloseable {
     private final Executor blocking = inFlight.track(pool);
     private final TestDisco disco = new TestDisco();
     private final TestIqHandlers iq = new TestIqHandlers();
-    private final TestStreamFeatures features = new TestStreamFeatures();
+    private final im.tern.server.module.FeatureRegistry features = new im.tern.server.module.FeatureRegistry();
     private final TestHooks hooks = new TestHooks();
     private final TestSessions sessions = new TestSessions();
     private final TestRouter router;

@@ -70,7 +70,7 @@ public final class C2sStream implements StreamListener, Connection {
         if (account == null) {
             state = State.NEGOTIATING;
             out.writeRaw(Features.beforeAuth(out.secure(), out.canStartTls(), services.starttlsRequired(),
-                    services.mechanisms().offered(out.secure())));
+                    services.mechanisms().offered(out.secure()), services.features().preAuth()));
         } else {
             state = State.AUTHENTICATED;
             out.writeRaw(Features.afterAuth(services.features().postAuth()));

@@ -9,7 +9,8 @@ final class Features {
     private Features() {}
 
     /** Before authentication: STARTTLS unless secure, and the mechanisms unless TLS must come first. */
-    static String beforeAuth(boolean secure, boolean canStartTls, boolean tlsRequired, List<String> mechanisms) {
+    static String beforeAuth(boolean secure, boolean canStartTls, boolean tlsRequired, List<String> mechanisms,
+                             List<Element> fromModules) {
         Element.Builder f = features();
         if (!secure && canStartTls) {
             Element.Builder tls = Element.builder("starttls", Namespaces.TLS);
@@ -20,6 +21,7 @@ final class Features {
             Element.Builder m = Element.builder("mechanisms", Namespaces.SASL);
             for (String name : mechanisms) m.textChild("mechanism", name);
             f.child(m.build());
+            for (Element e : fromModules) f.child(e);
         }
         return serialise(f.build());
     }

@@ -50,7 +50,17 @@ public final class C2sConnection extends ChannelInboundHandlerAdapter implements
 
     /** What all connections of a server share. {@code readBytesPerSecond} of 0 or less means no limit. */
     public record Shared(C2sServices services, XmlLimits limits, SslContext tls, ConnectionTracker tracker,
-                         int readBytesPerSecond) {}
+                         int readBytesPerSecond, long handshakeTimeoutMillis) {
+        /**
+         * A TLS handler whose handshake may take as long as authentication may: a person may be reading
+         * a certificate prompt (Netty's own default is 10 s).
+         */
+        io.netty.handler.ssl.SslHandler newTlsHandler(io.netty.buffer.ByteBufAllocator alloc) {
+            io.netty.handler.ssl.SslHandler h = tls.newHandler(alloc);
+            h.setHandshakeTimeoutMillis(handshakeTimeoutMillis);
+            return h;
+        }
+    }
 
     public C2sConnection(Shared shared, Channel channel, boolean directTls) {
         this.shared = shared;
@@ -176,7 +186,7 @@ public final class C2sConnection extends ChannelInboundHandlerAdapter implements
 
     @Override
     public void startTls() {
-        channel.pipeline().addFirst("tls", shared.tls().newHandler(channel.alloc()));
+        channel.pipeline().addFirst("tls", shared.newTlsHandler(channel.alloc()));
         secure = true;
     }
 

@@ -30,7 +30,7 @@ public final class C2sListener {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        if (directTls) ch.pipeline().addLast("tls", shared.tls().newHandler(ch.alloc()));
+                        if (directTls) ch.pipeline().addLast("tls", shared.newTlsHandler(ch.alloc()));
                         ch.pipeline().addLast("flush", new FlushConsolidationHandler(256, true));
                         ch.pipeline().addLast("xmpp", new C2sConnection(shared, ch, directTls));
                     }

@@ -68,7 +68,7 @@ class SplitInputTest {
                 new SaslMechanisms(domain, new CredentialLookup(users, ForkJoinPool.commonPool()), ForkJoinPool.commonPool()),
                 new LoginBackoff(5, Duration.ofMinutes(1)));
         shared = new C2sConnection.Shared(services, XmlLimits.DEFAULT, null,
-                new ConnectionTracker(Duration.ofSeconds(30).toNanos(), Duration.ofMinutes(10).toNanos(), 100), 0);
+                new ConnectionTracker(Duration.ofSeconds(30).toNanos(), Duration.ofMinutes(10).toNanos(), 100), 0, 30_000);
     }
 
     @AfterAll
