@@ -77,6 +77,15 @@ class ServicesEndToEndTest {
     }
 
     @Test
+    void oneClientQueriesAnotherClientsVersionThroughTheServer() throws Exception {
+        XMPPTCPConnection alice = tern.login("alice", "pw", "asker");
+        XMPPTCPConnection bob = tern.login("bob", "pw", "answerer");
+        VersionManager.getInstanceFor(bob).setVersion("BobClient", "1.2");
+        Version v = VersionManager.getInstanceFor(alice).getVersion(bob.getUser());
+        assertThat(v.getName()).startsWith("BobClient");
+    }
+
+    @Test
     void iqToAnUnknownAccountIsServiceUnavailable() throws Exception {
         XMPPTCPConnection alice = tern.login("alice", "pw", "unknown");
         assertThatThrownBy(() -> VersionManager.getInstanceFor(alice).getVersion(JidCreate.from("ghost@tern.test/x")))

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the Smack Integration Test Framework (the XMPP conformance suite named in the product brief)
- * against a live Tern over plain {@code tcp} connections, its accounts made by in-band registration,, and writes the per-test outcome to
+ * against a live Tern over {@code tcp} connections with STARTTLS, its accounts made by in-band registration,, and writes the per-test outcome to
  * {@code target/sint-report.txt}. The framework always dials port 5222, so the server binds a
  * loopback address of its own to stay clear of anything else on 5222.
  *
@@ -50,12 +50,17 @@ class SmackIntegrationSuiteTest {
         try (RunningTern tern = RunningTern.start(cfg -> {
             cfg.bind = HOST;
             cfg.ports.c2s = 5222;
-            cfg.tls.required = false;
             cfg.registration.inBand = true;
+            // The framework keeps one unauthenticated connection open for registrations all run long.
+            cfg.limits.authTimeoutSeconds = 3600;
         })) {
             System.setProperty("sinttest.service", RunningTern.DOMAIN);
             System.setProperty("sinttest.host", HOST);
-            System.setProperty("sinttest.securityMode", "disabled");
+            // STARTTLS, trusting exactly the server's self-signed certificate: Smack registers accounts only over TLS.
+            System.setProperty("sinttest.securityMode", "required");
+            System.setProperty("sinttest.serviceTlsPin", certificatePin(tern));
+            // Not every connection the framework makes takes the pin; trust the certificate JVM-wide too.
+            trustServerCertificate(tern);
             System.setProperty("sinttest.replyTimeout", "8000");
             System.setProperty("sinttest.enabledConnections", "tcp");
             System.setProperty("sinttest.defaultConnection", "tcp");
@@ -75,6 +80,32 @@ class SmackIntegrationSuiteTest {
             assertThat(coreFailures).as("failures in the core and IM tests").isEmpty();
             assertThat(result.getSuccessfulTests().size()).as("passed tests").isGreaterThanOrEqualTo(PASS_FLOOR);
         }
+    }
+
+    /** Java-pinning's form of the certificate's SHA-256: {@code CERTSHA256:<hex>}. */
+    private static String certificatePin(RunningTern tern) throws Exception {
+        Path pem = tern.data.resolve("tls").resolve(RunningTern.DOMAIN + ".crt");
+        try (var in = Files.newInputStream(pem)) {
+            var cert = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+            byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
+            return "CERTSHA256:" + java.util.HexFormat.of().withUpperCase().formatHex(sha);
+        }
+    }
+
+    private static void trustServerCertificate(RunningTern tern) throws Exception {
+        Path pem = tern.data.resolve("tls").resolve(RunningTern.DOMAIN + ".crt");
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        try (var in = Files.newInputStream(pem)) {
+            ks.setCertificateEntry("tern", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        Path store = tern.data.resolve("sint-truststore.p12");
+        try (var out = Files.newOutputStream(store)) {
+            ks.store(out, "changeit".toCharArray());
+        }
+        System.setProperty("javax.net.ssl.trustStore", store.toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", "changeit");
+        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
     }
 
     private static String name(TestResult r) {

@@ -70,17 +70,15 @@ public final class Stanza {
     }
 
     /**
-     * The error reply to this stanza (RFC 6120 section 8.3.1): addresses swapped, type error, the
-     * original payload kept so the sender can match it, and the error child.
+     * The error reply to this stanza (RFC 6120 section 8.3.1): addresses swapped, type error, the same
+     * id, and the error child. The original payload is not echoed (the RFC makes it optional): it
+     * doubles the bytes, and some clients choke on parsing their own request back inside an error.
      */
     public Stanza errorReply(StanzaError error, String text) {
         Element.Builder b = Element.builder(element.name(), element.namespace())
                 .attr("type", "error").attr("id", id())
                 .attr("from", to == null ? null : to.toString())
                 .attr("to", from == null ? null : from.toString());
-        for (Object c : element.children()) {
-            if (c instanceof Element e && !e.name().equals("error")) b.child(e);
-        }
         b.child(error.toElement(text));
         return new Stanza(b.build(), kind, to, from);
     }
