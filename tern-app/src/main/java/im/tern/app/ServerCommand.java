@@ -41,7 +41,7 @@ final class ServerCommand implements Callable<Integer> {
         System.out.printf("tern %s serving %s from %s (%s store) in %d ms%n", TernVersion.get(), cfg.domain,
                 cfg.data.toAbsolutePath(), cfg.store.kind, (System.nanoTime() - started) / 1_000_000);
         // One line with every bound port, easy for scripts to read when ports were 0.
-        System.out.printf("tern listening c2s=%d tls=%d%n", server.c2sPort(), server.tlsPort());
+        System.out.printf("tern listening c2s=%d tls=%d http=%d%n", server.c2sPort(), server.tlsPort(), server.httpPort());
         System.out.flush();
         stopped.await();
         return 0;

@@ -35,6 +35,9 @@ public final class TernServer implements AutoCloseable {
 
     public int tlsPort() { return xmpp.tlsPort(); }
 
+    /** The HTTP port (health, host-meta, XMPP over WebSocket), or -1 when it is off. */
+    public int httpPort() { return xmpp.httpPort(); }
+
     public String domain() { return config.domain; }
 
     public Database database() { return database; }
@@ -59,6 +62,7 @@ public final class TernServer implements AutoCloseable {
         ServerConfig sc = ServerConfig.defaults(c.domain, c.data)
                 .withBindAddress(c.bind)
                 .withPorts(c.ports.c2s, c.ports.tls)
+                .withHttpPort(c.ports.http)
                 .withTls(tls.withStarttlsRequired(c.tls.required))
                 .withLimits(ServerConfig.Limits.DEFAULT
                         .withMaxStanzaBytes(l.maxStanzaBytes)

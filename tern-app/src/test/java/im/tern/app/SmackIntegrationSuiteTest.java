@@ -43,7 +43,7 @@ class SmackIntegrationSuiteTest {
             "org.jivesoftware.smackx.ping.PingIntegrationTest",
             "org.jivesoftware.smackx.iqversion.VersionIntegrationTest");
     /** Passes reached so far; raise it as features land, never lower it. */
-    static final int PASS_FLOOR = 20;
+    static final int PASS_FLOOR = 34;
 
     @Test
     void conformanceSuitePassesTheCoreAndImTests() throws Exception {

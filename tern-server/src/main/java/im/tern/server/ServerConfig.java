@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * How one {@link XmppServer} listens and what it tolerates. A port of 0 picks a free one; a direct-TLS
- * port of -1 disables that listener.
+ * or HTTP port of -1 disables that listener.
  *
  * @param domain          the XMPP domain served
  * @param bindAddress     the address both listeners bind to
@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param tls             certificate source and whether STARTTLS is required
  * @param limits          bounds on what one connection may do
  * @param blockingThreads size of the bounded executor for blocking work (storage, PBKDF2)
+ * @param httpPort        HTTP: health, metrics, host-meta and XMPP over WebSocket (RFC 7395); the
+ *                        operator's default is 5280 ({@code tern-app}), off (-1) unless set here
  */
 public record ServerConfig(String domain, String bindAddress, int c2sPort, int tlsPort, Tls tls, Limits limits,
-                           int blockingThreads) {
+                           int blockingThreads, int httpPort) {
     public ServerConfig {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -26,30 +28,44 @@ public record ServerConfig(String domain, String bindAddress, int c2sPort, int t
         if (blockingThreads < 1) throw new IllegalArgumentException("blockingThreads must be at least 1");
     }
 
-    /** Listens on all addresses on 5222 and 5223 with a self-signed certificate kept in {@code dataDir/tls}. */
+    /** Without the HTTP listener. */
+    public ServerConfig(String domain, String bindAddress, int c2sPort, int tlsPort, Tls tls, Limits limits,
+                        int blockingThreads) {
+        this(domain, bindAddress, c2sPort, tlsPort, tls, limits, blockingThreads, -1);
+    }
+
+    /**
+     * Listens on all addresses on 5222 and 5223 with a self-signed certificate kept in {@code dataDir/tls};
+     * no HTTP listener until {@link #withHttpPort(int)}.
+     */
     public static ServerConfig defaults(String domain, Path dataDir) {
         return new ServerConfig(domain, "0.0.0.0", 5222, 5223, Tls.selfSigned(dataDir), Limits.DEFAULT,
                 Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
     }
 
     public ServerConfig withBindAddress(String address) {
-        return new ServerConfig(domain, address, c2sPort, tlsPort, tls, limits, blockingThreads);
+        return new ServerConfig(domain, address, c2sPort, tlsPort, tls, limits, blockingThreads, httpPort);
     }
 
     public ServerConfig withPorts(int c2s, int directTls) {
-        return new ServerConfig(domain, bindAddress, c2s, directTls, tls, limits, blockingThreads);
+        return new ServerConfig(domain, bindAddress, c2s, directTls, tls, limits, blockingThreads, httpPort);
     }
 
     public ServerConfig withTls(Tls newTls) {
-        return new ServerConfig(domain, bindAddress, c2sPort, tlsPort, newTls, limits, blockingThreads);
+        return new ServerConfig(domain, bindAddress, c2sPort, tlsPort, newTls, limits, blockingThreads, httpPort);
     }
 
     public ServerConfig withLimits(Limits newLimits) {
-        return new ServerConfig(domain, bindAddress, c2sPort, tlsPort, tls, newLimits, blockingThreads);
+        return new ServerConfig(domain, bindAddress, c2sPort, tlsPort, tls, newLimits, blockingThreads, httpPort);
+    }
+
+    /** The HTTP port: 0 picks a free one, -1 turns HTTP (and WebSocket) off. */
+    public ServerConfig withHttpPort(int port) {
+        return new ServerConfig(domain, bindAddress, c2sPort, tlsPort, tls, limits, blockingThreads, port);
     }
 
     public ServerConfig withBlockingThreads(int threads) {
-        return new ServerConfig(domain, bindAddress, c2sPort, tlsPort, tls, limits, threads);
+        return new ServerConfig(domain, bindAddress, c2sPort, tlsPort, tls, limits, threads, httpPort);
     }
 
     /**

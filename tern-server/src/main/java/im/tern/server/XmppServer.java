@@ -8,6 +8,7 @@ import im.tern.core.module.Module;
 import im.tern.core.module.Phase;
 import im.tern.core.module.Router;
 import im.tern.core.module.Sessions;
+import im.tern.server.http.HttpListener;
 import im.tern.server.module.DiscoRegistry;
 import im.tern.server.module.FeatureRegistry;
 import im.tern.server.module.HookRegistry;
@@ -26,6 +27,7 @@ import im.tern.server.transport.C2sConnection;
 import im.tern.server.transport.C2sListener;
 import im.tern.server.transport.ConnectionTracker;
 import im.tern.server.transport.EventLoops;
+import im.tern.server.transport.TrackedConnection;
 import im.tern.store.Database;
 import im.tern.store.UserStore;
 import im.tern.xml.XmlLimits;
@@ -43,7 +45,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An XMPP server: the module registries, the modules, and the client listeners. {@link #start()} builds
+ * An XMPP server: the module registries, the modules, and the client listeners (TCP, direct TLS, HTTP with
+ * WebSocket). {@link #start()} builds
  * everything and binds; {@link #stop()} is graceful. A server starts once; build a new one to start again.
  * The {@link Database} belongs to the caller, which closes it after {@code stop()}.
  */
@@ -67,6 +70,7 @@ public final class XmppServer implements AutoCloseable {
     private ScheduledFuture<?> sweep;
     private C2sListener c2s;
     private C2sListener directTls;
+    private HttpListener http;
 
     public XmppServer(ServerConfig config, Database database, List<Module> modules) {
         this.config = config;
@@ -86,9 +90,8 @@ public final class XmppServer implements AutoCloseable {
             ServerConfig.Limits limits = config.limits();
             tracker = new ConnectionTracker(limits.unauthenticatedTimeout().toNanos(), limits.idleTimeout().toNanos(),
                     limits.unauthenticatedPerIp());
-            C2sConnection.Shared shared = new C2sConnection.Shared(services,
-                    new XmlLimits(limits.maxStanzaBytes(), limits.maxDepth(), XmlLimits.DEFAULT.maxAttributes()),
-                    tls, tracker, limits.readBytesPerSecond(), limits.unauthenticatedTimeout().toMillis());
+            XmlLimits xmlLimits = new XmlLimits(limits.maxStanzaBytes(), limits.maxDepth(), XmlLimits.DEFAULT.maxAttributes());
+            C2sConnection.Shared shared = new C2sConnection.Shared(services, xmlLimits, tls, tracker, limits.readBytesPerSecond(), limits.unauthenticatedTimeout().toMillis());
             loops = new EventLoops();
             sweep = loops.workers().next().scheduleAtFixedRate(() -> {
                 tracker.sweep();
@@ -96,9 +99,14 @@ public final class XmppServer implements AutoCloseable {
             }, 1, 1, TimeUnit.SECONDS);
             c2s = C2sListener.bind(loops, shared, config.bindAddress(), config.c2sPort(), false);
             if (config.tlsPort() >= 0) directTls = C2sListener.bind(loops, shared, config.bindAddress(), config.tlsPort(), true);
-            log.info("serving {} on {}:{} (STARTTLS{}){} with {}, {} modules", domain, config.bindAddress(), c2sPort(),
+            if (config.httpPort() >= 0) {
+                http = HttpListener.bind(loops, new HttpListener.Shared(services, xmlLimits, tracker, sessions::count),
+                        config.bindAddress(), config.httpPort());
+            }
+            log.info("serving {} on {}:{} (STARTTLS{}){}{} with {}, {} modules", domain, config.bindAddress(), c2sPort(),
                     config.tls().starttlsRequired() ? " required" : " optional",
                     directTls == null ? "" : " and " + config.bindAddress() + ":" + tlsPort() + " (direct TLS)",
+                    http == null ? "" : " and " + config.bindAddress() + ":" + httpPort() + " (HTTP, WebSocket)",
                     loops.transportName(), started.size());
         } catch (IOException e) {
             stop();
@@ -149,10 +157,12 @@ public final class XmppServer implements AutoCloseable {
     public synchronized void stop() {
         if (c2s != null) c2s.close();
         if (directTls != null) directTls.close();
+        if (http != null) http.close();
         c2s = directTls = null;
+        http = null;
         if (tracker != null) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            for (var closing : tracker.all().stream().map(C2sConnection::shutdown).toList()) {
+            for (var closing : tracker.all().stream().map(TrackedConnection::shutdown).toList()) {
                 long left = deadline - System.nanoTime();
                 if (left > 0) closing.awaitUninterruptibly(left, TimeUnit.NANOSECONDS);
             }
@@ -188,6 +198,9 @@ public final class XmppServer implements AutoCloseable {
 
     /** The port the direct-TLS listener bound, or -1 when it is disabled. */
     public int tlsPort() { return directTls == null ? -1 : directTls.port(); }
+
+    /** The port the HTTP listener (health, host-meta, WebSocket) bound, or -1 when it is disabled. */
+    public int httpPort() { return http == null ? -1 : http.port(); }
 
     public Jid domain() { return domain; }
 

@@ -59,8 +59,7 @@ public final class C2sStream implements StreamListener, Connection {
             return;
         }
         String clientFrom = header.attr("from");
-        out.writeRaw(StreamXml.header(newId(), services.domain().toString(),
-                Jid.parse(clientFrom) == null ? null : clientFrom));
+        out.writeHeader(newId(), services.domain().toString(), Jid.parse(clientFrom) == null ? null : clientFrom);
         headerSent = true;
         String problem = HeaderCheck.problem(header, services.domain());
         if (problem != null) {
@@ -69,11 +68,11 @@ public final class C2sStream implements StreamListener, Connection {
         }
         if (account == null) {
             state = State.NEGOTIATING;
-            out.writeRaw(Features.beforeAuth(out.secure(), out.canStartTls(), services.starttlsRequired(),
+            out.writeFeatures(Features.beforeAuth(out.secure(), out.canStartTls(), tlsRequired(),
                     services.mechanisms().offered(out.secure()), services.features().preAuth()));
         } else {
             state = State.AUTHENTICATED;
-            out.writeRaw(Features.afterAuth(services.features().postAuth()));
+            out.writeFeatures(Features.afterAuth(services.features().postAuth()));
         }
     }
 
@@ -92,7 +91,7 @@ public final class C2sStream implements StreamListener, Connection {
         if (state == State.CLOSED) return;
         state = State.CLOSED;
         queue.close();
-        out.writeRaw(StreamXml.CLOSE);
+        out.writeClose();
         out.closeAfterFlush();
     }
 
@@ -107,9 +106,9 @@ public final class C2sStream implements StreamListener, Connection {
         if (state == State.CLOSED) return;
         state = State.CLOSED;
         queue.close();
-        if (!headerSent) out.writeRaw(StreamXml.header(newId(), services.domain().toString(), null));
+        if (!headerSent) out.writeHeader(newId(), services.domain().toString(), null);
         headerSent = true;
-        out.writeRaw(StreamXml.error(condition));
+        out.writeStreamError(condition);
         out.closeAfterFlush();
     }
 
@@ -165,7 +164,7 @@ public final class C2sStream implements StreamListener, Connection {
             return DONE;
         }
         if (e.namespace().equals(Namespaces.SASL)) {
-            if (services.starttlsRequired() && !out.secure()) {
+            if (tlsRequired() && !out.secure()) {
                 out.write(Element.builder("failure", Namespaces.SASL)
                         .child(Element.empty("encryption-required", Namespaces.SASL)).build());
                 return DONE;
@@ -237,6 +236,12 @@ public final class C2sStream implements StreamListener, Connection {
         out.write(Element.builder("iq", Namespaces.CLIENT).attr("type", "result").attr("id", e.attr("id")).build());
         return DONE;
     }
+
+    /**
+     * Whether authentication waits for STARTTLS: only where the transport can offer it. Over WebSocket,
+     * TLS is the HTTP connection's business (wss, or a proxy that terminates it), as RFC 7395 section 3.1 has it.
+     */
+    private boolean tlsRequired() { return services.starttlsRequired() && out.canStartTls(); }
 
     private void restart() {
         state = State.AWAIT_HEADER;

@@ -9,7 +9,7 @@ final class Features {
     private Features() {}
 
     /** Before authentication: STARTTLS unless secure, and the mechanisms unless TLS must come first. */
-    static String beforeAuth(boolean secure, boolean canStartTls, boolean tlsRequired, List<String> mechanisms,
+    static Element beforeAuth(boolean secure, boolean canStartTls, boolean tlsRequired, List<String> mechanisms,
                              List<Element> fromModules) {
         Element.Builder f = features();
         if (!secure && canStartTls) {
@@ -23,24 +23,17 @@ final class Features {
             f.child(m.build());
             for (Element e : fromModules) f.child(e);
         }
-        return serialise(f.build());
+        return f.build();
     }
 
     /** After authentication: resource binding, the legacy session (optional), and what modules add. */
-    static String afterAuth(List<Element> fromModules) {
+    static Element afterAuth(List<Element> fromModules) {
         Element.Builder f = features()
                 .child(Element.empty("bind", Namespaces.BIND))
                 .child(Element.builder("session", Namespaces.SESSION).child(Element.empty("optional", Namespaces.SESSION)).build());
         for (Element e : fromModules) f.child(e);
-        return serialise(f.build());
+        return f.build();
     }
 
     private static Element.Builder features() { return Element.builder("features", Namespaces.STREAM); }
-
-    // The stream prefix is bound to the streams namespace in our header; write it with the prefix.
-    private static String serialise(Element features) {
-        StringBuilder sb = new StringBuilder(256).append("<stream:features>");
-        for (Element child : features.elements()) im.tern.xml.XmlWriter.write(child, sb, Namespaces.CLIENT);
-        return sb.append("</stream:features>").toString();
-    }
 }

@@ -4,13 +4,25 @@ import im.tern.xml.Element;
 import java.util.concurrent.Executor;
 
 /**
- * What a {@link C2sStream} needs from its transport (TCP here; WebSocket later). As an {@link Executor}
+ * What a {@link C2sStream} needs from its transport (TCP or WebSocket). As an {@link Executor}
  * it runs tasks on the transport's event loop, where the stream's state lives. Methods other than
  * the {@code write} methods and {@link #execute(Runnable)} are called on that loop only.
  */
 public interface StreamOutput extends Executor {
-    /** Writes XML text as is: stream headers, the closing tag. */
-    void writeRaw(String xml);
+    /**
+     * Opens our side of the stream (RFC 6120 section 4.7; RFC 7395 section 3.4 over WebSocket).
+     * {@code to} is the client's {@code from}, when it gave a valid one.
+     */
+    void writeHeader(String id, String from, String to);
+
+    /** Writes {@code <stream:features/>}, an element in the streams namespace, framed for this transport. */
+    void writeFeatures(Element features);
+
+    /** Writes a stream error (RFC 6120 section 4.9) and then ends our side of the stream; closing follows. */
+    void writeStreamError(String condition);
+
+    /** Ends our side of the stream ({@code </stream:stream>}, or {@code <close/>} over WebSocket). */
+    void writeClose();
 
     /** Serialises an element once, inside the stream's default namespace, and writes it. Thread-safe. */
     void write(Element element);

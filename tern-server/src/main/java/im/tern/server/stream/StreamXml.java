@@ -1,9 +1,10 @@
 package im.tern.server.stream;
 
 import im.tern.core.Namespaces;
+import im.tern.xml.Element;
 import im.tern.xml.XmlWriter;
 
-/** The bits of stream framing written as text: our stream header, stream errors and the closing tag. */
+/** The bits of stream framing written as text: our stream header, features, stream errors and the closing tag. */
 public final class StreamXml {
     public static final String CLOSE = "</stream:stream>";
 
@@ -24,6 +25,27 @@ public final class StreamXml {
 
     /** A stream error (RFC 6120 section 4.9) followed by the closing tag: the last thing written on a stream. */
     public static String error(String condition) {
-        return "<stream:error><" + condition + " xmlns='" + Namespaces.STREAM_ERRORS + "'/></stream:error>" + CLOSE;
+        return errorElement(condition, false) + CLOSE;
+    }
+
+    /**
+     * {@code <stream:error>} alone; with {@code declarePrefix} it declares the {@code stream} prefix itself,
+     * for transports without an enclosing {@code <stream:stream>} (RFC 7395 section 3.6).
+     */
+    public static String errorElement(String condition, boolean declarePrefix) {
+        return "<stream:error" + (declarePrefix ? " xmlns:stream='" + Namespaces.STREAM + "'" : "") + "><" + condition
+                + " xmlns='" + Namespaces.STREAM_ERRORS + "'/></stream:error>";
+    }
+
+    /**
+     * {@code <stream:features>} with the prefix (children in their own namespaces, inside {@code jabber:client});
+     * {@code declarePrefix} as for {@link #errorElement}.
+     */
+    public static String features(Element features, boolean declarePrefix) {
+        StringBuilder sb = new StringBuilder(256).append("<stream:features");
+        if (declarePrefix) sb.append(" xmlns:stream='").append(Namespaces.STREAM).append('\'');
+        sb.append('>');
+        for (Element child : features.elements()) XmlWriter.write(child, sb, Namespaces.CLIENT);
+        return sb.append("</stream:features>").toString();
     }
 }

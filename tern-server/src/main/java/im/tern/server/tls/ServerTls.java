@@ -35,7 +35,8 @@ public final class ServerTls {
             key = files.key();
         }
         return SslContextBuilder.forServer(readKey(key), readChain(cert))
-                .sslProvider(SslProvider.JDK)
+                // BoringSSL when its native library loads (the common case on Linux), else the JDK's engine.
+                .sslProvider(io.netty.handler.ssl.OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
                 .protocols("TLSv1.3", "TLSv1.2")
                 .build();
     }

@@ -4,6 +4,7 @@ import im.tern.core.Namespaces;
 import im.tern.server.stream.C2sServices;
 import im.tern.server.stream.C2sStream;
 import im.tern.server.stream.StreamOutput;
+import im.tern.server.stream.StreamXml;
 import im.tern.xml.Element;
 import im.tern.xml.StreamParser;
 import im.tern.xml.XmlLimits;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * the buffer is contiguous; every buffer released), writes what the {@link C2sStream} sends as UTF-8
  * serialised once, and carries the connection's limits: read rate, timeouts, the per-address cap.
  */
-public final class C2sConnection extends ChannelInboundHandlerAdapter implements StreamOutput {
+public final class C2sConnection extends ChannelInboundHandlerAdapter implements StreamOutput, TrackedConnection {
     private static final Logger log = LoggerFactory.getLogger(C2sConnection.class);
     private static final int PAUSED_BY_QUEUE = 1;
     private static final int PAUSED_BY_RATE = 2;
@@ -144,16 +145,19 @@ public final class C2sConnection extends ChannelInboundHandlerAdapter implements
         ctx.close();
     }
 
-    /** Called by the tracker's sweep, off the loop. */
-    void timedOut() { channel.eventLoop().execute(() -> stream.fail("connection-timeout")); }
+    @Override
+    public void timedOut() { channel.eventLoop().execute(() -> stream.fail("connection-timeout")); }
 
-    boolean isAuthenticated() { return authenticated; }
+    @Override
+    public boolean isAuthenticated() { return authenticated; }
 
-    long lastActivity() { return lastActivity; }
+    @Override
+    public long lastActivity() { return lastActivity; }
 
-    long openedAt() { return openedAt; }
+    @Override
+    public long openedAt() { return openedAt; }
 
-    /** Ends the stream with system-shutdown, from any thread; the returned future completes on close. */
+    @Override
     public io.netty.channel.ChannelFuture shutdown() {
         channel.eventLoop().execute(() -> stream.fail("system-shutdown"));
         return channel.closeFuture();
@@ -162,7 +166,18 @@ public final class C2sConnection extends ChannelInboundHandlerAdapter implements
     // --- StreamOutput
 
     @Override
-    public void writeRaw(String xml) {
+    public void writeHeader(String id, String from, String to) { writeRaw(StreamXml.header(id, from, to)); }
+
+    @Override
+    public void writeFeatures(Element features) { writeRaw(StreamXml.features(features, false)); }
+
+    @Override
+    public void writeStreamError(String condition) { writeRaw(StreamXml.error(condition)); }
+
+    @Override
+    public void writeClose() { writeRaw(StreamXml.CLOSE); }
+
+    private void writeRaw(String xml) {
         channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), xml), channel.voidPromise());
     }
 

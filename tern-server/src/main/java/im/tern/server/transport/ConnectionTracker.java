@@ -8,12 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Every open client connection, swept once a second by one shared timer instead of a timer per
+ * Every open client connection (TCP or WebSocket), swept once a second by one shared timer instead of a timer per
  * channel: unauthenticated ones past their deadline and authenticated ones silent too long are told
  * to time out. Also counts unauthenticated connections per remote address for the cap.
  */
 public final class ConnectionTracker {
-    private final Set<C2sConnection> open = ConcurrentHashMap.newKeySet();
+    private final Set<TrackedConnection> open = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> unauthenticated = new ConcurrentHashMap<>();
     private final long unauthenticatedTimeoutNanos;
     private final long idleTimeoutNanos;
@@ -27,14 +27,14 @@ public final class ConnectionTracker {
     }
 
     /** A coarse clock, refreshed by the sweep: reads stamp activity without a system call each. */
-    long now() { return now; }
+    public long now() { return now; }
 
-    void opened(C2sConnection c) { open.add(c); }
+    public void opened(TrackedConnection c) { open.add(c); }
 
-    void closed(C2sConnection c) { open.remove(c); }
+    public void closed(TrackedConnection c) { open.remove(c); }
 
     /** Counts one more unauthenticated connection from the address; false (and nothing counted) past the cap. */
-    boolean admit(String address) {
+    public boolean admit(String address) {
         AtomicInteger n = unauthenticated.computeIfAbsent(address, a -> new AtomicInteger());
         if (n.incrementAndGet() > unauthenticatedPerAddress) {
             release(address);
@@ -43,19 +43,19 @@ public final class ConnectionTracker {
         return true;
     }
 
-    void release(String address) {
+    public void release(String address) {
         unauthenticated.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
     }
 
     public int openConnections() { return open.size(); }
 
-    public List<C2sConnection> all() { return new ArrayList<>(open); }
+    public List<TrackedConnection> all() { return new ArrayList<>(open); }
 
     /** Run by the shared timer. */
     public void sweep() {
         long t = System.nanoTime();
         now = t;
-        for (C2sConnection c : open) {
+        for (TrackedConnection c : open) {
             long limit = c.isAuthenticated() ? idleTimeoutNanos : unauthenticatedTimeoutNanos;
             long since = c.isAuthenticated() ? c.lastActivity() : c.openedAt();
             if (t - since > limit) c.timedOut();

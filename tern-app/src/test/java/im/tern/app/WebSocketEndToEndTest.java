@@ -1,0 +1,85 @@
+package im.tern.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.c2s.ModularXmppClientToServerConnection;
+import org.jivesoftware.smack.c2s.ModularXmppClientToServerConnectionConfiguration;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.websocket.XmppWebSocketTransportModuleDescriptor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.impl.JidCreate;
+
+/** Smack over XMPP-over-WebSocket (RFC 7395, its WebSocket module only) talking to a Smack TCP client. */
+class WebSocketEndToEndTest {
+    static RunningTern tern;
+
+    @BeforeAll
+    static void start() throws Exception {
+        tern = RunningTern.start();
+        tern.addUser("alice", "pw");
+        tern.addUser("bob", "pw");
+    }
+
+    @AfterAll
+    static void stop() { tern.close(); }
+
+    static ModularXmppClientToServerConnection webSocketLogin(String user, String password, String resource) throws Exception {
+        var b = ModularXmppClientToServerConnectionConfiguration.builder()
+                .setXmppDomain(RunningTern.DOMAIN)
+                .setUsernameAndPassword(user, password)
+                .setResource(resource)
+                .setSecurityMode(SecurityMode.disabled) // plain ws:// on loopback
+                .setSendPresence(true)
+                .removeAllModules();
+        b.addModule(XmppWebSocketTransportModuleDescriptor.getBuilder(b)
+                .explicitlySetWebSocketEndpoint(URI.create("ws://127.0.0.1:" + tern.server.httpPort() + "/xmpp-websocket"))
+                .build());
+        ModularXmppClientToServerConnection c = new ModularXmppClientToServerConnection(b.build());
+        c.connect().login();
+        return c;
+    }
+
+    static BlockingQueue<Message> inbox(org.jivesoftware.smack.XMPPConnection c) {
+        BlockingQueue<Message> q = new LinkedBlockingQueue<>();
+        c.addAsyncStanzaListener(s -> q.add((Message) s), StanzaTypeFilter.MESSAGE);
+        return q;
+    }
+
+    static Message chat(String to, String body) throws Exception {
+        return StanzaBuilder.buildMessage().to(JidCreate.from(to)).ofType(Message.Type.chat).setBody(body).build();
+    }
+
+    @Test
+    void webSocketClientAndTcpClientExchangeMessages() throws Exception {
+        ModularXmppClientToServerConnection alice = webSocketLogin("alice", "pw", "browser");
+        try {
+            XMPPTCPConnection bob = tern.login("bob", "pw", "desk");
+            BlockingQueue<Message> bobInbox = inbox(bob);
+            BlockingQueue<Message> aliceInbox = inbox(alice);
+            assertThat(alice.getUser().toString()).isEqualTo("alice@tern.test/browser");
+
+            alice.sendStanza(chat("bob@tern.test", "hello from the browser"));
+            Message atBob = bobInbox.poll(10, TimeUnit.SECONDS);
+            assertThat(atBob).isNotNull();
+            assertThat(atBob.getBody()).isEqualTo("hello from the browser");
+            assertThat(atBob.getFrom().toString()).isEqualTo("alice@tern.test/browser");
+
+            bob.sendStanza(chat("alice@tern.test/browser", "hello from the desk"));
+            Message atAlice = aliceInbox.poll(10, TimeUnit.SECONDS);
+            assertThat(atAlice).isNotNull();
+            assertThat(atAlice.getBody()).isEqualTo("hello from the desk");
+        } finally {
+            alice.disconnect();
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package im.tern.server.http;
+
+import im.tern.server.stream.C2sServices;
+import im.tern.server.stream.C2sStream;
+import im.tern.server.stream.StreamOutput;
+import im.tern.server.stream.StreamXml;
+import im.tern.server.transport.ConnectionTracker;
+import im.tern.server.transport.TrackedConnection;
+import im.tern.xml.Element;
+import im.tern.xml.ElementParser;
+import im.tern.xml.XmlLimits;
+import im.tern.xml.XmlStreamException;
+import im.tern.xml.XmlWriter;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One XMPP stream over WebSocket (RFC 7395): each text frame is one element, parsed on its own with the
+ * TCP limits and handed to the same {@link C2sStream}; what the stream writes goes out one element per
+ * frame, stanzas declaring {@code jabber:client}. Tracked for timeouts and the per-address cap from the
+ * WebSocket handshake on, as a TCP connection is from accept.
+ */
+final class WebSocketConnection extends ChannelInboundHandlerAdapter implements StreamOutput, TrackedConnection {
+    private static final Logger log = LoggerFactory.getLogger(WebSocketConnection.class);
+
+    private final Channel channel;
+    private final XmlLimits limits;
+    private final ConnectionTracker tracker;
+    private final C2sStream stream;
+    private String address;
+    private boolean started;
+    private boolean counted;
+    private volatile boolean authenticated;
+    private volatile long openedAt;
+    private volatile long lastActivity;
+
+    WebSocketConnection(C2sServices services, XmlLimits limits, ConnectionTracker tracker, Channel channel) {
+        this.channel = channel;
+        this.limits = limits;
+        this.tracker = tracker;
+        this.stream = new C2sStream(services, this);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) start();
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    private void start() {
+        started = true;
+        address = channel.remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : String.valueOf(channel.remoteAddress());
+        openedAt = lastActivity = tracker.now();
+        tracker.opened(this);
+        counted = tracker.admit(address);
+        if (!counted) {
+            log.debug("refusing WebSocket from {}: too many unauthenticated connections from it", address);
+            stream.fail("policy-violation");
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof WebSocketFrame frame)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            if (stream.closed()) return;
+            lastActivity = tracker.now();
+            if (frame instanceof TextWebSocketFrame) onElement(ByteBufUtil.getBytes(frame.content()));
+            else stream.fail("unsupported-encoding"); // RFC 7395 section 3.2: frames are UTF-8 text
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void onElement(byte[] bytes) {
+        Element e;
+        try {
+            e = ElementParser.parse(bytes, limits);
+        } catch (XmlStreamException refused) {
+            stream.onParseError(refused);
+            return;
+        }
+        if (Framing.isOpen(e)) stream.onStreamOpen(Framing.header(e));
+        else if (Framing.isClose(e)) stream.onStreamClose();
+        else stream.onElement(e);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (started) {
+            tracker.closed(this);
+            releaseCount();
+            stream.onConnectionClosed();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("WebSocket from {} failed", address, cause);
+        ctx.close();
+    }
+
+    // --- TrackedConnection
+
+    @Override
+    public boolean isAuthenticated() { return authenticated; }
+
+    @Override
+    public long lastActivity() { return lastActivity; }
+
+    @Override
+    public long openedAt() { return openedAt; }
+
+    @Override
+    public void timedOut() { execute(() -> stream.fail("connection-timeout")); }
+
+    @Override
+    public ChannelFuture shutdown() {
+        execute(() -> stream.fail("system-shutdown"));
+        return channel.closeFuture();
+    }
+
+    // --- StreamOutput
+
+    @Override
+    public void writeHeader(String id, String from, String to) { writeText(Framing.open(id, from, to)); }
+
+    @Override
+    public void writeFeatures(Element features) { writeText(StreamXml.features(features, true)); }
+
+    /** RFC 7395 section 3.6: the error element in a frame of its own, then {@code <close/>}. */
+    @Override
+    public void writeStreamError(String condition) {
+        writeText(StreamXml.errorElement(condition, true));
+        writeClose();
+    }
+
+    @Override
+    public void writeClose() { writeText(Framing.CLOSE); }
+
+    private void writeText(CharSequence xml) {
+        channel.writeAndFlush(new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), xml)), channel.voidPromise());
+    }
+
+    @Override
+    public void write(Element element) {
+        StringBuilder sb = new StringBuilder(256);
+        XmlWriter.write(element, sb, null);
+        writeText(sb);
+    }
+
+    @Override
+    public void write(byte[] serialised) {
+        channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(Framing.standalone(serialised))),
+                channel.voidPromise());
+    }
+
+    @Override
+    public void closeAfterFlush() {
+        channel.config().setAutoRead(false);
+        channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void startTls() { throw new UnsupportedOperationException("no STARTTLS over WebSocket"); }
+
+    @Override
+    public void restartParser() {
+        // Every frame is parsed on its own: nothing carries over to the restarted stream.
+    }
+
+    @Override
+    public boolean secure() { return false; }
+
+    @Override
+    public boolean canStartTls() { return false; }
+
+    @Override
+    public void pauseReading() { channel.config().setAutoRead(false); }
+
+    @Override
+    public void resumeReading() { if (!stream.closed()) channel.config().setAutoRead(true); }
+
+    @Override
+    public void execute(Runnable task) { channel.eventLoop().execute(task); }
+
+    @Override
+    public String remoteAddress() { return address; }
+
+    @Override
+    public void authenticated() {
+        authenticated = true;
+        lastActivity = tracker.now();
+        releaseCount();
+    }
+
+    private void releaseCount() {
+        if (counted) {
+            counted = false;
+            tracker.release(address);
+        }
+    }
+}
