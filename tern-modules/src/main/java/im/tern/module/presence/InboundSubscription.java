@@ -33,8 +33,8 @@ final class InboundSubscription {
         Jid contact = stanza.from().bare();
         Element delivered = Presences.readdressed(stanza.element(), contact, account).element();
         String request = type == SubscriptionType.SUBSCRIBE ? delivered.toXml() : null;
-        return CompletableFuture.supplyAsync(() -> subscriptions.apply(account, contact,
-                s -> SubscriptionStateMachine.inbound(s, type), request), blocking).thenAccept(t -> {
+        return subscriptions.applyInOrder(account, contact,
+                s -> SubscriptionStateMachine.inbound(s, type), request, blocking).thenAccept(t -> {
             if (t.approve()) router.route(Presences.of("subscribed", account, contact));
             if (!t.pass()) return;
             for (Session own : sessions.of(account)) {

@@ -31,8 +31,8 @@ final class OutboundSubscription {
         Jid account = session.jid().bare();
         Jid contact = stanza.to().bare();
         if (contact.equals(account)) return CompletableFuture.completedFuture(null);
-        return CompletableFuture.supplyAsync(() -> subscriptions.apply(account, contact,
-                s -> SubscriptionStateMachine.outbound(s, type), null), blocking).thenAccept(t -> {
+        return subscriptions.applyInOrder(account, contact,
+                s -> SubscriptionStateMachine.outbound(s, type), null, blocking).thenAccept(t -> {
             if (!t.pass()) return;
             router.route(Presences.readdressed(stanza.element(), account, contact));
             for (Session own : sessions.of(account)) {

@@ -21,11 +21,36 @@ final class Subscriptions {
     private final RosterStore rosters;
     private final RosterPush push;
     private final Object[] locks = new Object[64];
+    /** The last queued change per account; changes for one account apply in the order they were asked for. */
+    private final java.util.concurrent.ConcurrentHashMap<Jid, java.util.concurrent.CompletableFuture<?>> tails =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Subscriptions(RosterStore rosters, RosterPush push) {
         this.rosters = rosters;
         this.push = push;
         for (int i = 0; i < locks.length; i++) locks[i] = new Object();
+    }
+
+    /**
+     * Queues the transition behind the account's earlier ones and runs it on {@code blocking}: a contact's
+     * unsubscribed followed by a fresh subscribe must not be applied the other way round.
+     */
+    java.util.concurrent.CompletableFuture<SubscriptionStateMachine.Transition> applyInOrder(Jid account, Jid contact,
+            Function<SubscriptionState, SubscriptionStateMachine.Transition> rule, String request,
+            java.util.concurrent.Executor blocking) {
+        java.util.concurrent.CompletableFuture<SubscriptionStateMachine.Transition> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<?> previous = tails.put(account, mine);
+        Runnable run = () -> {
+            try {
+                mine.complete(apply(account, contact, rule, request));
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+            }
+        };
+        if (previous == null) blocking.execute(run);
+        else previous.whenCompleteAsync((r, e) -> run.run(), blocking);
+        mine.whenComplete((r, e) -> tails.remove(account, mine));
+        return mine;
     }
 
     /**
