@@ -40,8 +40,15 @@ public final class Database implements AutoCloseable {
         }
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setPoolName("tern-store");
-        migrate(hikari, config.schema(), dialect);
-        return new Database(new HikariDataSource(hikari), dialect);
+        // The pool opens first and keeps the embedded database open while migrations run beside it.
+        HikariDataSource pool = new HikariDataSource(hikari);
+        try {
+            if (!SchemaCheck.upToDate(pool, config.schema())) migrate(hikari, config.schema(), dialect);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool, dialect);
     }
 
     /**
