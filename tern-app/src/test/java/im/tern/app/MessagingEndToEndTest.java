@@ -48,6 +48,10 @@ class MessagingEndToEndTest {
         XMPPTCPConnection bobDesk = tern.login("bob", "pw", "desk");
         BlockingQueue<Message> phone = inbox(bobPhone);
         BlockingQueue<Message> desk = inbox(bobDesk);
+        // login() returns before the server has taken the initial presence; a round trip on each
+        // connection makes both resources available before alice's message is routed.
+        org.jivesoftware.smackx.ping.PingManager.getInstanceFor(bobPhone).pingMyServer();
+        org.jivesoftware.smackx.ping.PingManager.getInstanceFor(bobDesk).pingMyServer();
 
         alice.sendStanza(chat("bob@tern.test", "hello bob"));
 

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One XMPP stream over WebSocket (RFC 7395): each text frame is one element, parsed on its own with the
  * TCP limits and handed to the same {@link C2sStream}; what the stream writes goes out one element per
- * frame, stanzas declaring {@code jabber:client}. Tracked for timeouts and the per-address cap from the
- * WebSocket handshake on, as a TCP connection is from accept.
+ * frame, stanzas declaring {@code jabber:client}. Until the WebSocket handshake the connection is plain
+ * HTTP, and still tracked for timeouts and the per-address cap as a TCP connection is.
  */
 final class WebSocketConnection extends ChannelInboundHandlerAdapter implements StreamOutput, TrackedConnection {
     private static final Logger log = LoggerFactory.getLogger(WebSocketConnection.class);
@@ -41,7 +41,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
     private final ConnectionTracker tracker;
     private final C2sStream stream;
     private String address;
-    private boolean started;
+    private boolean upgraded;
     private boolean counted;
     private volatile boolean authenticated;
     private volatile long openedAt;
@@ -54,22 +54,28 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
         this.stream = new C2sStream(services, this);
     }
 
+    /**
+     * Tracked from accept, like TCP: a plain HTTP connection (keep-alive or never upgraded) is closed by the
+     * unauthenticated timeout and counts towards the per-address cap, past which it is closed at once.
+     */
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) start();
-        ctx.fireUserEventTriggered(evt);
-    }
-
-    private void start() {
-        started = true;
+    public void channelActive(ChannelHandlerContext ctx) {
         address = channel.remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : String.valueOf(channel.remoteAddress());
         openedAt = lastActivity = tracker.now();
         tracker.opened(this);
         counted = tracker.admit(address);
         if (!counted) {
-            log.debug("refusing WebSocket from {}: too many unauthenticated connections from it", address);
-            stream.fail("policy-violation");
+            log.debug("refusing HTTP connection from {}: too many unauthenticated connections from it", address);
+            ctx.close();
+            return;
         }
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) upgraded = true;
+        ctx.fireUserEventTriggered(evt);
     }
 
     @Override
@@ -103,11 +109,9 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (started) {
-            tracker.closed(this);
-            releaseCount();
-            stream.onConnectionClosed();
-        }
+        tracker.closed(this);
+        releaseCount();
+        if (upgraded) stream.onConnectionClosed();
         ctx.fireChannelInactive();
     }
 
@@ -129,12 +133,20 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
     public long openedAt() { return openedAt; }
 
     @Override
-    public void timedOut() { execute(() -> stream.fail("connection-timeout")); }
+    public void timedOut() { end("connection-timeout"); }
 
     @Override
     public ChannelFuture shutdown() {
-        execute(() -> stream.fail("system-shutdown"));
+        end("system-shutdown");
         return channel.closeFuture();
+    }
+
+    /** Ends the XMPP stream with the condition, or closes a connection that is still plain HTTP. */
+    private void end(String condition) {
+        execute(() -> {
+            if (upgraded) stream.fail(condition);
+            else channel.close();
+        });
     }
 
     // --- StreamOutput

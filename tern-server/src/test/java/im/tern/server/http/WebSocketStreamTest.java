@@ -86,6 +86,17 @@ class WebSocketStreamTest {
     }
 
     @Test
+    void binaryFrameEndsTheStreamWithUnsupportedEncoding() throws Exception {
+        try (WsClient ws = connect()) {
+            ws.open();
+            ws.sendBinary("<presence xmlns='jabber:client'/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(ws.next()).contains("<unsupported-encoding ");
+            assertThat(ws.next()).isEqualTo("<close xmlns=\"" + FRAMING + "\"/>");
+            assertThat(ws.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+        }
+    }
+
+    @Test
     void refusesAHandshakeWithoutTheXmppSubprotocol() {
         URI uri = URI.create("ws://127.0.0.1:" + server.server().httpPort() + "/xmpp-websocket");
         assertThatThrownBy(() -> HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("chat")

@@ -37,6 +37,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return this;
     }
 
+    public WsClient sendBinary(byte[] bytes) throws Exception {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).get(10, TimeUnit.SECONDS);
+        return this;
+    }
+
     /** The next frame's text; fails after 10 s. */
     public String next() throws InterruptedException {
         String f = frames.poll(10, TimeUnit.SECONDS);
