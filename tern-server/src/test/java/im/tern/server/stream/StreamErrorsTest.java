@@ -83,6 +83,27 @@ class StreamErrorsTest {
         assertThat(friend.drain(200)).doesNotContain("sneaky");
     }
 
+    /** The hostile-input table over a real socket: each input, the stream error it must get. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> hostileInputs() {
+        String deep = "<message>" + "<x>".repeat(70) + "</x>".repeat(70) + "</message>";
+        StringBuilder attrs = new StringBuilder("<message");
+        for (int i = 0; i < 80; i++) attrs.append(" a").append(i).append("='v'");
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("billion laughs entity", "<message><body>&lol9;</body></message>", "restricted-xml"),
+                org.junit.jupiter.params.provider.Arguments.of("external entity", "<message><body>&xxe;</body></message>", "restricted-xml"),
+                org.junit.jupiter.params.provider.Arguments.of("processing instruction", "<?evil payload?>", "restricted-xml"),
+                org.junit.jupiter.params.provider.Arguments.of("nesting deeper than the limit", deep, "policy-violation"),
+                org.junit.jupiter.params.provider.Arguments.of("too many attributes", attrs.append("/>").toString(), "policy-violation"),
+                org.junit.jupiter.params.provider.Arguments.of("mismatched end tag", "<message></presence> ", "not-well-formed"),
+                org.junit.jupiter.params.provider.Arguments.of("text between stanzas", "hello", "bad-format"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} ends the stream with {2}")
+    @org.junit.jupiter.params.provider.MethodSource("hostileInputs")
+    void hostileInputEndsOnlyItsOwnStream(String what, String input, String condition) throws Exception {
+        assertThat(closedWith(HEADER_START + "to='tern.test' xmlns='jabber:client'>", input)).endsWith(error(condition));
+    }
+
     @Test
     void commentIsRestrictedXml() throws Exception {
         assertThat(closedWith(HEADER_START + "to='tern.test' xmlns='jabber:client'>", "<!-- hi -->"))
