@@ -72,6 +72,23 @@ public final class TernConfig {
     }
 
     @JsonProperty public Registration registration = new Registration();
+    @JsonProperty public Messages messages = new Messages();
+
+    /** One-to-one messaging: offline storage, the archive, stream management and the edit/delete windows. */
+    public static final class Messages {
+        /** Days a message waits for an account with no device online before it expires (XEP-0160). */
+        @JsonProperty public int offlineMaxAgeDays = 30;
+        /** Messages one account may have waiting; further ones are refused with resource-constraint. */
+        @JsonProperty public int offlineMaxPerAccount = 50_000;
+        /** Days the archive (XEP-0313) keeps a message for devices that sync; 0 keeps them forever. */
+        @JsonProperty public int archiveRetentionDays = 365;
+        /** Seconds after sending in which a message may be deleted for everyone (XEP-0424). */
+        @JsonProperty public int retractWindowSeconds = 2 * 24 * 3600;
+        /** Seconds a dropped connection's session waits to be resumed (XEP-0198) before it ends. */
+        @JsonProperty public int resumeTimeoutSeconds = 300;
+        /** Stanzas one session may have sent but not had acknowledged (XEP-0198) before it is closed. */
+        @JsonProperty public int maxUnacked = 10_000;
+    }
 
     public static final class Registration {
         /**

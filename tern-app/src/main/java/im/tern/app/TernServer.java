@@ -3,6 +3,7 @@ package im.tern.app;
 import im.tern.server.ServerConfig;
 import im.tern.server.XmppServer;
 import im.tern.store.Database;
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,17 +13,24 @@ public final class TernServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TernServer.class);
 
     private final TernConfig config;
+    private final Clock clock;
     private Database database;
     private XmppServer xmpp;
 
     public TernServer(TernConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** With the clock the modules read: tests pass one they move forward. */
+    public TernServer(TernConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     public TernServer start() throws Exception {
         database = Stores.open(config);
         try {
-            xmpp = new XmppServer(serverConfig(config), database, EnabledModules.list(config));
+            xmpp = new XmppServer(serverConfig(config), database, EnabledModules.list(config), clock);
             xmpp.start();
         } catch (Exception e) {
             database.close();

@@ -42,6 +42,16 @@ public final class RunningTern implements AutoCloseable {
     }
 
     private static RunningTern startOn(Path data, java.util.function.Consumer<TernConfig> tweak) throws Exception {
+        return startOn(data, tweak, java.time.Clock.systemUTC());
+    }
+
+    /** A new server whose modules read {@code clock} (a {@link TestClock} to move time forward). */
+    static RunningTern start(java.util.function.Consumer<TernConfig> tweak, java.time.Clock clock) throws Exception {
+        return startOn(Files.createTempDirectory("tern-it"), tweak, clock);
+    }
+
+    private static RunningTern startOn(Path data, java.util.function.Consumer<TernConfig> tweak, java.time.Clock clock)
+            throws Exception {
         TernConfig cfg = new TernConfig();
         cfg.domain = DOMAIN;
         cfg.data = data;
@@ -50,7 +60,7 @@ public final class RunningTern implements AutoCloseable {
         cfg.ports.tls = 0;
         cfg.ports.http = 0;
         tweak.accept(cfg);
-        return new RunningTern(new TernServer(cfg).start(), data);
+        return new RunningTern(new TernServer(cfg, clock).start(), data);
     }
 
     public void addUser(String name, String password) {

@@ -57,6 +57,7 @@ public final class XmppServer implements AutoCloseable {
     private final Database database;
     private final List<Module> modules;
     private final Jid domain;
+    private final Clock clock;
     private final HookRegistry hooks = new HookRegistry();
     private final SessionRegistry sessions = new SessionRegistry();
     private final IqHandlerRegistry iqHandlers = new IqHandlerRegistry();
@@ -73,10 +74,16 @@ public final class XmppServer implements AutoCloseable {
     private HttpListener http;
 
     public XmppServer(ServerConfig config, Database database, List<Module> modules) {
+        this(config, database, modules, Clock.systemUTC());
+    }
+
+    /** With the clock modules read (tests move it forward to expire messages). */
+    public XmppServer(ServerConfig config, Database database, List<Module> modules, Clock clock) {
         this.config = config;
         this.database = database;
         this.modules = List.copyOf(modules);
         this.domain = Jid.domain(config.domain());
+        this.clock = clock;
     }
 
     /** Starts the modules and binds the listeners; throws (after undoing what it did) when it cannot. */
@@ -145,7 +152,7 @@ public final class XmppServer implements AutoCloseable {
     private void startModules() {
         for (Module m : modules) {
             m.start(new ServerModuleContext(m.name(), domain, disco, iqHandlers, features, hooks, router, sessions,
-                    database, blocking, Clock.systemUTC()));
+                    database, blocking, clock));
             started.add(m);
         }
     }

@@ -22,9 +22,35 @@ public final class Events {
 
     /**
      * A message or presence addressed to a local account (bare or full JID), from anywhere, before
-     * delivery. The presence module takes subscription requests here.
+     * delivery. The presence module takes subscription requests here. A hook may replace the stanza
+     * (the archive adds its XEP-0359 {@code <stanza-id/>}); what is delivered is the stanza at the end.
+     * The core completes the sender's acknowledgement only once every hook's stage has completed, so a
+     * hook that stores the message makes its acceptance durable.
      */
-    public record InboundStanza(Stanza stanza) {}
+    public static final class InboundStanza {
+        private volatile Stanza stanza;
+
+        public InboundStanza(Stanza stanza) { this.stanza = stanza; }
+
+        public Stanza stanza() { return stanza; }
+
+        public void replace(Stanza replacement) { this.stanza = replacement; }
+
+        @Override
+        public String toString() { return "InboundStanza[" + stanza + "]"; }
+    }
+
+    /**
+     * A session sent its initial available presence (RFC 6121 section 4.2): the moment offline
+     * messages are delivered (XEP-0160).
+     */
+    public record InitialPresence(Session session) {}
+
+    /**
+     * A message that reached a session but was never acknowledged by the client (XEP-0198), when that
+     * session ended without resuming. An offline-storage module stores it again, so it is not lost.
+     */
+    public record UnacknowledgedMessage(Session session, Stanza stanza) {}
 
     /**
      * A message for a local account that no available resource can take (RFC 6121 section 8.5.2.2).

@@ -2,6 +2,8 @@ package im.tern.core.module;
 
 import im.tern.core.Jid;
 import im.tern.xml.Element;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** What modules see of one connected, bound resource. Methods may be called from any thread. */
 public interface Session {
@@ -25,6 +27,17 @@ public interface Session {
 
     /** Writes a stanza to the client. Thread-safe; stanzas from one thread keep their order. */
     void send(Element stanza);
+
+    /**
+     * Writes a stanza and completes with true once the client has it: when it acknowledged it under
+     * stream management (XEP-0198), or once written when the stream has none. Completes with false
+     * when the session ended first; the core then leaves the stanza to the caller (it is not handed
+     * to {@link Events.UnacknowledgedMessage}).
+     */
+    default CompletionStage<Boolean> sendTracked(Element stanza) {
+        send(stanza);
+        return CompletableFuture.completedFuture(true);
+    }
 
     /** Per-session state a module keeps, by key. */
     <T> T get(SessionKey<T> key);

@@ -3,7 +3,9 @@ package im.tern.module.presence;
 import im.tern.core.Jid;
 import im.tern.core.Stanza;
 import im.tern.core.StanzaError;
+import im.tern.core.module.Events;
 import im.tern.core.module.Hook;
+import im.tern.core.module.Hooks;
 import im.tern.core.module.Router;
 import im.tern.core.module.Session;
 import java.util.concurrent.CompletionStage;
@@ -17,11 +19,13 @@ final class OutboundPresence {
     private final PresenceBroadcaster broadcaster;
     private final OutboundSubscription subscriptions;
     private final Router router;
+    private final Hooks hooks;
 
-    OutboundPresence(PresenceBroadcaster broadcaster, OutboundSubscription subscriptions, Router router) {
+    OutboundPresence(PresenceBroadcaster broadcaster, OutboundSubscription subscriptions, Router router, Hooks hooks) {
         this.broadcaster = broadcaster;
         this.subscriptions = subscriptions;
         this.router = router;
+        this.hooks = hooks;
     }
 
     CompletionStage<Hook.Outcome> handle(Session session, Stanza stanza) {
@@ -47,7 +51,11 @@ final class OutboundPresence {
         if (available) {
             boolean initial = !session.available();
             session.setPresence(stanza.element());
-            return broadcaster.available(session, stanza.element(), initial).thenApply(v -> Hook.Outcome.STOP);
+            return broadcaster.available(session, stanza.element(), initial).thenApply(v -> {
+                // Offline delivery runs beside the client's next stanzas rather than ahead of them.
+                if (initial) hooks.fire(new Events.InitialPresence(session));
+                return Hook.Outcome.STOP;
+            });
         }
         boolean wasAvailable = session.available();
         session.setPresence(null);

@@ -25,7 +25,7 @@ public final class PresenceModule implements Module {
         Subscriptions subscriptions = new Subscriptions(rosters, new RosterPush(ctx.sessions()));
         PresenceBroadcaster broadcaster = new PresenceBroadcaster(ctx.router(), ctx.sessions(), rosters, ctx.blocking());
         OutboundPresence outbound = new OutboundPresence(broadcaster,
-                new OutboundSubscription(subscriptions, ctx.router(), ctx.sessions(), ctx.blocking()), ctx.router());
+                new OutboundSubscription(subscriptions, ctx.router(), ctx.sessions(), ctx.blocking()), ctx.router(), ctx.hooks());
         InboundSubscription inbound = new InboundSubscription(subscriptions, ctx.router(), ctx.sessions(), ctx.blocking());
         ProbeResponder probes = new ProbeResponder(rosters, ctx.router(), ctx.sessions(), ctx.blocking());
 

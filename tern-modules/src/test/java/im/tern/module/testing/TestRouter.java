@@ -90,8 +90,9 @@ final class TestRouter implements Router {
             session.send(stanza.element());
             return DONE;
         }
-        return hooks.fire(new Events.InboundStanza(stanza)).thenAccept(o -> {
-            if (o != Hook.Outcome.STOP) session.send(stanza.element());
+        Events.InboundStanza event = new Events.InboundStanza(stanza);
+        return hooks.fire(event).thenAccept(o -> {
+            if (o != Hook.Outcome.STOP) session.send(event.stanza().element());
         });
     }
 
@@ -112,10 +113,15 @@ final class TestRouter implements Router {
                 IqHandler h = find(Target.ACCOUNT, stanza);
                 yield h == null ? bounce(stanza, StanzaError.SERVICE_UNAVAILABLE) : dispatch(h, stanza);
             }
-            case MESSAGE -> hooks.fire(new Events.InboundStanza(stanza)).thenAccept(o -> {
-                if (o == Hook.Outcome.STOP) return;
-                for (Session s : sessions.of(account)) if (s.available() && s.priority() >= 0) s.send(stanza.element());
-            });
+            case MESSAGE -> {
+                Events.InboundStanza event = new Events.InboundStanza(stanza);
+                yield hooks.fire(event).thenAccept(o -> {
+                    if (o == Hook.Outcome.STOP) return;
+                    for (Session s : sessions.of(account)) {
+                        if (s.available() && s.priority() >= 0) s.send(event.stanza().element());
+                    }
+                });
+            }
             case PRESENCE -> hooks.fire(new Events.InboundStanza(stanza)).thenAccept(o -> {
                 if (o == Hook.Outcome.STOP || "probe".equals(stanza.type())) return;
                 for (Session s : sessions.of(account)) if (s.available()) s.send(stanza.element());

@@ -125,8 +125,9 @@ public final class StanzaRouter implements Router {
             session.send(stanza.element());
             return DONE;
         }
-        return hooks.fire(new Events.InboundStanza(stanza)).thenAccept(outcome -> {
-            if (outcome != Hook.Outcome.STOP) session.send(stanza.element());
+        Events.InboundStanza event = new Events.InboundStanza(stanza);
+        return hooks.fire(event).thenAccept(outcome -> {
+            if (outcome != Hook.Outcome.STOP) session.send(event.stanza().element());
         });
     }
 
@@ -149,15 +150,20 @@ public final class StanzaRouter implements Router {
                 IqHandler h = iq.find(Target.ACCOUNT, stanza);
                 yield h == null ? bounce(stanza, StanzaError.SERVICE_UNAVAILABLE) : iq.dispatch(h, stanza, this::route);
             }
-            case MESSAGE -> "groupchat".equals(stanza.type())
-                    ? bounce(stanza, StanzaError.SERVICE_UNAVAILABLE)
-                    : hooks.fire(new Events.InboundStanza(stanza)).thenCompose(outcome ->
-                            outcome == Hook.Outcome.STOP ? DONE : messageToAccount(stanza, account));
-            case PRESENCE -> hooks.fire(new Events.InboundStanza(stanza)).thenAccept(outcome -> {
-                if (outcome != Hook.Outcome.STOP && !"probe".equals(stanza.type())) {
-                    fanOut(stanza, sessions.of(account), false);
-                }
-            });
+            case MESSAGE -> {
+                if ("groupchat".equals(stanza.type())) yield bounce(stanza, StanzaError.SERVICE_UNAVAILABLE);
+                Events.InboundStanza event = new Events.InboundStanza(stanza);
+                yield hooks.fire(event).thenCompose(outcome ->
+                        outcome == Hook.Outcome.STOP ? DONE : messageToAccount(event.stanza(), account));
+            }
+            case PRESENCE -> {
+                Events.InboundStanza event = new Events.InboundStanza(stanza);
+                yield hooks.fire(event).thenAccept(outcome -> {
+                    if (outcome != Hook.Outcome.STOP && !"probe".equals(stanza.type())) {
+                        fanOut(event.stanza(), sessions.of(account), false);
+                    }
+                });
+            }
         };
     }
 
