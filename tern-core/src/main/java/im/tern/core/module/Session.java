@@ -39,6 +39,12 @@ public interface Session {
         return CompletableFuture.completedFuture(true);
     }
 
+    /**
+     * Whether the connection dropped and the session waits to be resumed (XEP-0198): stanzas sent to it
+     * queue until the client comes back or the session ends. A push module wakes such a device.
+     */
+    default boolean detached() { return false; }
+
     /** Per-session state a module keeps, by key. */
     <T> T get(SessionKey<T> key);
 
