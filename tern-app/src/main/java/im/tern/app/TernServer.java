@@ -77,7 +77,8 @@ public final class TernServer implements AutoCloseable {
                         .withTimeouts(Duration.ofSeconds(l.authTimeoutSeconds), Duration.ofSeconds(l.idleTimeoutSeconds))
                         .withUnauthenticatedPerIp(l.unauthenticatedPerIp)
                         .withReadBytesPerSecond(l.readBytesPerSecond)
-                        .withAuthFailures(l.maxAuthFailures, Duration.ofSeconds(l.authFailureWindowSeconds)));
+                        .withAuthFailures(l.maxAuthFailures, Duration.ofSeconds(l.authFailureWindowSeconds))
+                        .withStreamManagement(Duration.ofSeconds(c.messages.resumeTimeoutSeconds), c.messages.maxUnacked));
         return l.blockingThreads > 0 ? sc.withBlockingThreads(l.blockingThreads) : sc;
     }
 }

@@ -92,41 +92,49 @@ public record ServerConfig(String domain, String bindAddress, int c2sPort, int t
      * @param maxAuthFailures        failed logins per address or per username within {@code authFailureWindow}
      *                               before further attempts get temporary-auth-failure
      * @param authFailureWindow      the window for {@code maxAuthFailures}
+     * @param resumeTimeout          how long a dropped session waits to be resumed (XEP-0198), default 5 min
+     * @param maxUnacked             stanzas sent to one session and not yet acknowledged (XEP-0198) before
+     *                               it is closed (policy-violation), default 10,000
      */
     public record Limits(int maxStanzaBytes, int maxDepth, Duration unauthenticatedTimeout, Duration idleTimeout,
                          int unauthenticatedPerIp, int readBytesPerSecond, int maxAuthFailures,
-                         Duration authFailureWindow) {
+                         Duration authFailureWindow, Duration resumeTimeout, int maxUnacked) {
         public static final Limits DEFAULT = new Limits(256 * 1024, 64, Duration.ofSeconds(30), Duration.ofMinutes(10),
-                100, 1024 * 1024, 5, Duration.ofMinutes(5));
+                100, 1024 * 1024, 5, Duration.ofMinutes(5), Duration.ofMinutes(5), 10_000);
+
+        public Limits withStreamManagement(Duration resume, int unacked) {
+            return new Limits(maxStanzaBytes, maxDepth, unauthenticatedTimeout, idleTimeout, unauthenticatedPerIp,
+                    readBytesPerSecond, maxAuthFailures, authFailureWindow, resume, unacked);
+        }
 
         public Limits withMaxStanzaBytes(int bytes) {
             return new Limits(bytes, maxDepth, unauthenticatedTimeout, idleTimeout, unauthenticatedPerIp,
-                    readBytesPerSecond, maxAuthFailures, authFailureWindow);
+                    readBytesPerSecond, maxAuthFailures, authFailureWindow, resumeTimeout, maxUnacked);
         }
 
         public Limits withMaxDepth(int depth) {
             return new Limits(maxStanzaBytes, depth, unauthenticatedTimeout, idleTimeout, unauthenticatedPerIp,
-                    readBytesPerSecond, maxAuthFailures, authFailureWindow);
+                    readBytesPerSecond, maxAuthFailures, authFailureWindow, resumeTimeout, maxUnacked);
         }
 
         public Limits withTimeouts(Duration unauthenticated, Duration idle) {
             return new Limits(maxStanzaBytes, maxDepth, unauthenticated, idle, unauthenticatedPerIp,
-                    readBytesPerSecond, maxAuthFailures, authFailureWindow);
+                    readBytesPerSecond, maxAuthFailures, authFailureWindow, resumeTimeout, maxUnacked);
         }
 
         public Limits withUnauthenticatedPerIp(int cap) {
             return new Limits(maxStanzaBytes, maxDepth, unauthenticatedTimeout, idleTimeout, cap,
-                    readBytesPerSecond, maxAuthFailures, authFailureWindow);
+                    readBytesPerSecond, maxAuthFailures, authFailureWindow, resumeTimeout, maxUnacked);
         }
 
         public Limits withReadBytesPerSecond(int rate) {
             return new Limits(maxStanzaBytes, maxDepth, unauthenticatedTimeout, idleTimeout, unauthenticatedPerIp,
-                    rate, maxAuthFailures, authFailureWindow);
+                    rate, maxAuthFailures, authFailureWindow, resumeTimeout, maxUnacked);
         }
 
         public Limits withAuthFailures(int max, Duration window) {
             return new Limits(maxStanzaBytes, maxDepth, unauthenticatedTimeout, idleTimeout, unauthenticatedPerIp,
-                    readBytesPerSecond, max, window);
+                    readBytesPerSecond, max, window, resumeTimeout, maxUnacked);
         }
     }
 }

@@ -22,6 +22,10 @@ import im.tern.server.sasl.LoginBackoff;
 import im.tern.server.sasl.SaslMechanisms;
 import im.tern.server.session.SessionRegistry;
 import im.tern.server.stream.C2sServices;
+import im.tern.server.sm.Resumption;
+import im.tern.server.sm.Sm;
+import im.tern.server.stream.ServerReceipts;
+import im.tern.server.session.LocalSession;
 import im.tern.server.tls.ServerTls;
 import im.tern.server.transport.C2sConnection;
 import im.tern.server.transport.C2sListener;
@@ -72,6 +76,7 @@ public final class XmppServer implements AutoCloseable {
     private C2sListener c2s;
     private C2sListener directTls;
     private HttpListener http;
+    private Resumption resumption;
 
     public XmppServer(ServerConfig config, Database database, List<Module> modules) {
         this(config, database, modules, Clock.systemUTC());
@@ -146,10 +151,14 @@ public final class XmppServer implements AutoCloseable {
         ServerConfig.Limits limits = config.limits();
         return new C2sServices(domain, config.tls().starttlsRequired(), sessions, router, hooks, iq, features,
                 new SaslMechanisms(domain, credentials, blocking),
-                new LoginBackoff(limits.maxAuthFailures(), limits.authFailureWindow()));
+                new LoginBackoff(limits.maxAuthFailures(), limits.authFailureWindow()),
+                resumption = new Resumption(limits.resumeTimeout(), limits.maxUnacked()));
     }
 
     private void startModules() {
+        ServerReceipts.register(iqHandlers, sessions);
+        disco.serverFeature(ServerReceipts.NS);
+        disco.serverFeature(Sm.NS);
         for (Module m : modules) {
             m.start(new ServerModuleContext(m.name(), domain, disco, iqHandlers, features, hooks, router, sessions,
                     database, blocking, clock));
@@ -175,6 +184,10 @@ public final class XmppServer implements AutoCloseable {
             }
         }
         if (sweep != null) sweep.cancel(false);
+        // Sessions waiting to be resumed end now, so what they hold reaches the offline store first.
+        for (LocalSession s : sessions.all()) if (s.detached()) s.close("system-shutdown");
+        if (resumption != null) resumption.close();
+        resumption = null;
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).stop();

@@ -47,11 +47,14 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * IQ results and errors go to online full JIDs only; those to the server or an account are consumed.
  * An error stanza is never answered with an error. The returned stage completes when the stanza has
- * been handed to its sessions or handlers, which is what keeps a sender's stanzas in order.
+ * been handed to its sessions or handlers (or stored by a hook), which is what keeps a sender's stanzas
+ * in order and makes an acknowledgement mean "accepted"; it completes with false when the stanza was
+ * refused with an error instead.
  */
 public final class StanzaRouter implements Router {
     private static final Logger log = LoggerFactory.getLogger(StanzaRouter.class);
-    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    private static final CompletableFuture<Boolean> DONE = CompletableFuture.completedFuture(true);
+    private static final CompletableFuture<Boolean> REFUSED = CompletableFuture.completedFuture(false);
 
     private final Jid domain;
     private final SessionRegistry sessions;
@@ -74,7 +77,7 @@ public final class StanzaRouter implements Router {
         });
     }
 
-    public CompletionStage<Void> routeAsync(Stanza stanza) {
+    public CompletionStage<Boolean> routeAsync(Stanza stanza) {
         Jid to = stanza.to();
         if (to == null) return toOwnAccount(stanza);
         if (!to.domain().equals(domain.domain())) return toRemote(stanza);
@@ -89,7 +92,7 @@ public final class StanzaRouter implements Router {
         });
     }
 
-    private CompletionStage<Void> toOwnAccount(Stanza stanza) {
+    private CompletionStage<Boolean> toOwnAccount(Stanza stanza) {
         Jid account = stanza.from() == null ? null : stanza.from().bare();
         if (account == null || account.local() == null) return DONE;
         return switch (stanza.kind()) {
@@ -97,41 +100,42 @@ public final class StanzaRouter implements Router {
             case PRESENCE -> DONE;
             case IQ -> {
                 IqHandler h = iq.find(Target.ACCOUNT, stanza);
-                if (h != null) yield iq.dispatch(h, stanza.withTo(account), this::route);
+                if (h != null) yield iq.dispatch(h, stanza.withTo(account), this::route).thenApply(v -> true);
                 yield toServer(stanza.withTo(domain));
             }
         };
     }
 
-    private CompletionStage<Void> toServer(Stanza stanza) {
+    private CompletionStage<Boolean> toServer(Stanza stanza) {
         if (stanza.kind() != Stanza.Kind.IQ || IqDispatcher.typeOf(stanza) == null) return DONE; // consumed
         IqHandler h = iq.find(Target.SERVER, stanza);
         if (h == null) return bounce(stanza, StanzaError.SERVICE_UNAVAILABLE);
-        return iq.dispatch(h, stanza, this::route);
+        return iq.dispatch(h, stanza, this::route).thenApply(v -> true);
     }
 
-    private CompletionStage<Void> toRemote(Stanza stanza) {
+    private CompletionStage<Boolean> toRemote(Stanza stanza) {
         if (stanza.kind() == Stanza.Kind.PRESENCE) return DONE;
         return bounce(stanza, StanzaError.REMOTE_SERVER_NOT_FOUND);
     }
 
-    private CompletionStage<Void> noSuchAccount(Stanza stanza) {
+    private CompletionStage<Boolean> noSuchAccount(Stanza stanza) {
         if (stanza.kind() == Stanza.Kind.PRESENCE) return DONE;
         return bounce(stanza, StanzaError.SERVICE_UNAVAILABLE);
     }
 
-    private CompletionStage<Void> toResource(Stanza stanza, Session session) {
+    private CompletionStage<Boolean> toResource(Stanza stanza, Session session) {
         if (stanza.kind() == Stanza.Kind.IQ || stanza.isError()) {
             session.send(stanza.element());
             return DONE;
         }
         Events.InboundStanza event = new Events.InboundStanza(stanza);
-        return hooks.fire(event).thenAccept(outcome -> {
+        return hooks.fire(event).thenApply(outcome -> {
             if (outcome != Hook.Outcome.STOP) session.send(event.stanza().element());
+            return true;
         });
     }
 
-    private CompletionStage<Void> toOfflineResource(Stanza stanza) {
+    private CompletionStage<Boolean> toOfflineResource(Stanza stanza) {
         if (stanza.isError()) return DONE;
         return switch (stanza.kind()) {
             case PRESENCE -> DONE;
@@ -142,13 +146,13 @@ public final class StanzaRouter implements Router {
         };
     }
 
-    private CompletionStage<Void> toAccount(Stanza stanza, Jid account) {
+    private CompletionStage<Boolean> toAccount(Stanza stanza, Jid account) {
         if (stanza.isError()) return DONE;
         return switch (stanza.kind()) {
             case IQ -> {
                 if (IqDispatcher.typeOf(stanza) == null) yield DONE;
                 IqHandler h = iq.find(Target.ACCOUNT, stanza);
-                yield h == null ? bounce(stanza, StanzaError.SERVICE_UNAVAILABLE) : iq.dispatch(h, stanza, this::route);
+                yield h == null ? bounce(stanza, StanzaError.SERVICE_UNAVAILABLE) : iq.dispatch(h, stanza, this::route).thenApply(v -> true);
             }
             case MESSAGE -> {
                 if ("groupchat".equals(stanza.type())) yield bounce(stanza, StanzaError.SERVICE_UNAVAILABLE);
@@ -158,16 +162,17 @@ public final class StanzaRouter implements Router {
             }
             case PRESENCE -> {
                 Events.InboundStanza event = new Events.InboundStanza(stanza);
-                yield hooks.fire(event).thenAccept(outcome -> {
+                yield hooks.fire(event).thenApply(outcome -> {
                     if (outcome != Hook.Outcome.STOP && !"probe".equals(stanza.type())) {
                         fanOut(event.stanza(), sessions.of(account), false);
                     }
+                    return true;
                 });
             }
         };
     }
 
-    private CompletionStage<Void> messageToAccount(Stanza stanza, Jid account) {
+    private CompletionStage<Boolean> messageToAccount(Stanza stanza, Jid account) {
         if (fanOut(stanza, sessions.of(account), true) > 0) return DONE;
         return hooks.fire(new Events.UndeliverableMessage(stanza)).thenCompose(outcome -> {
             if (outcome == Hook.Outcome.STOP || "headline".equals(stanza.type())) return DONE;
@@ -186,15 +191,15 @@ public final class StanzaRouter implements Router {
         }
         byte[] serialised = targets.size() > 1 ? XmlWriter.toUtf8(stanza.element(), Namespaces.CLIENT) : null;
         for (Session s : targets) {
-            if (serialised != null && s instanceof LocalSession local) local.send(serialised);
+            if (serialised != null && s instanceof LocalSession local) local.send(stanza.element(), serialised);
             else s.send(stanza.element());
         }
         return targets.size();
     }
 
     /** Answers the sender with an error, unless the stanza is itself an error or has no sender. */
-    private CompletionStage<Void> bounce(Stanza stanza, StanzaError error) {
-        if (stanza.isError() || stanza.from() == null) return DONE;
-        return routeAsync(stanza.errorReply(error));
+    private CompletionStage<Boolean> bounce(Stanza stanza, StanzaError error) {
+        if (stanza.isError() || stanza.from() == null) return REFUSED;
+        return routeAsync(stanza.errorReply(error)).thenApply(v -> false);
     }
 }

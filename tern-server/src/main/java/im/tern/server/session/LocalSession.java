@@ -6,6 +6,7 @@ import im.tern.core.module.Session;
 import im.tern.core.module.SessionKey;
 import im.tern.xml.Element;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LocalSession implements Session {
     private final Jid jid;
-    private final Connection connection;
+    private volatile Connection connection;
     private volatile Element presence;
     private volatile int priority;
     private volatile boolean interested;
@@ -52,7 +53,19 @@ public final class LocalSession implements Session {
     public void send(Element stanza) { connection.send(stanza); }
 
     /** Sends bytes serialised once for several sessions (a message to all of an account's devices). */
-    public void send(byte[] serialised) { connection.send(serialised); }
+    public void send(Element stanza, byte[] serialised) { connection.send(stanza, serialised); }
+
+    @Override
+    public CompletionStage<Boolean> sendTracked(Element stanza) { return connection.sendTracked(stanza); }
+
+    @Override
+    public boolean detached() { return connection.detached(); }
+
+    /** Moves the session onto the stream that resumed it (XEP-0198). */
+    public void attach(Connection resumed) { this.connection = resumed; }
+
+    /** The stream the session currently runs on. */
+    public Connection connection() { return connection; }
 
     @Override
     @SuppressWarnings("unchecked")

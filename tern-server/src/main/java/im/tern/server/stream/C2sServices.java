@@ -8,6 +8,7 @@ import im.tern.server.route.StanzaRouter;
 import im.tern.server.sasl.LoginBackoff;
 import im.tern.server.sasl.SaslMechanisms;
 import im.tern.server.session.SessionRegistry;
+import im.tern.server.sm.Resumption;
 
 /**
  * What every client stream shares: one instance per server, handed to each new {@link C2sStream}, so
@@ -23,9 +24,12 @@ public final class C2sServices {
     private final SaslMechanisms mechanisms;
     private final LoginBackoff backoff;
     private final ClientStanzas clientStanzas;
+    private final Resumption resumption;
 
     public C2sServices(Jid domain, boolean starttlsRequired, SessionRegistry sessions, StanzaRouter router, Hooks hooks,
-                       IqDispatcher iq, StreamFeatures features, SaslMechanisms mechanisms, LoginBackoff backoff) {
+                       IqDispatcher iq, StreamFeatures features, SaslMechanisms mechanisms, LoginBackoff backoff,
+                       Resumption resumption) {
+        this.resumption = resumption;
         this.domain = domain;
         this.starttlsRequired = starttlsRequired;
         this.sessions = sessions;
@@ -34,7 +38,7 @@ public final class C2sServices {
         this.features = features;
         this.mechanisms = mechanisms;
         this.backoff = backoff;
-        this.clientStanzas = new ClientStanzas(hooks, router);
+        this.clientStanzas = new ClientStanzas(domain, hooks, router);
     }
 
     public Jid domain() { return domain; }
@@ -54,4 +58,6 @@ public final class C2sServices {
     public LoginBackoff backoff() { return backoff; }
 
     ClientStanzas clientStanzas() { return clientStanzas; }
+
+    public Resumption resumption() { return resumption; }
 }

@@ -10,12 +10,16 @@ import im.tern.server.sasl.SaslNegotiation;
 import im.tern.server.session.Connection;
 import im.tern.server.session.LocalSession;
 import im.tern.server.session.StanzaQueue;
+import im.tern.server.sm.ManagedSession;
+import im.tern.server.sm.Outbox;
+import im.tern.server.sm.Sm;
 import im.tern.xml.Element;
 import im.tern.xml.StreamHeader;
 import im.tern.xml.StreamListener;
 import im.tern.xml.XmlStreamException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -41,6 +45,12 @@ public final class C2sStream implements StreamListener, Connection {
     private Jid account;
     private SaslNegotiation sasl;
     private LocalSession session;
+    /** Set once the client enables stream management (XEP-0198); read by senders on any thread. */
+    private volatile ManagedSession managed;
+    /** The connection is gone: sends can no longer reach the client. */
+    private volatile boolean gone;
+    /** The stream ended by a close or a stream error rather than a dropped connection: nothing to resume. */
+    private boolean endedCleanly;
 
     public C2sStream(C2sServices services, StreamOutput out) {
         this.services = services;
@@ -90,6 +100,7 @@ public final class C2sStream implements StreamListener, Connection {
     public void onStreamClose() {
         if (state == State.CLOSED) return;
         state = State.CLOSED;
+        endedCleanly = true;
         queue.close();
         out.writeClose();
         out.closeAfterFlush();
@@ -105,6 +116,8 @@ public final class C2sStream implements StreamListener, Connection {
     public void fail(String condition) {
         if (state == State.CLOSED) return;
         state = State.CLOSED;
+        // A connection that went quiet may come back on another one; any other stream error ends the session.
+        if (!"connection-timeout".equals(condition)) endedCleanly = true;
         queue.close();
         if (!headerSent) out.writeHeader(newId(), services.domain().toString(), null);
         headerSent = true;
@@ -112,29 +125,93 @@ public final class C2sStream implements StreamListener, Connection {
         out.closeAfterFlush();
     }
 
-    /** The connection is gone: unbind and tell the modules. */
+    /**
+     * The connection is gone. Without stream management the session ends now; a resumable one waits
+     * for its client to come back (XEP-0198), and one that another stream resumed is not ours to end.
+     */
     public void onConnectionClosed() {
         state = State.CLOSED;
+        gone = true;
         queue.close();
         LocalSession s = session;
+        ManagedSession m = managed;
         session = null;
-        if (s != null) {
-            boolean stillBound = services.sessions().unbind(s);
-            services.hooks().fire(new Events.SessionClosed(s, stillBound ? s.presence() : null));
+        if (s == null) return;
+        if (m == null) {
+            SessionEnd.end(services, s, List.of());
+            return;
+        }
+        if (!endedCleanly && services.resumption().detach(m, this, ended -> SessionEnd.end(services, ended))) return;
+        if (services.resumption().end(m, this)) SessionEnd.end(services, m);
+    }
+
+    @Override
+    public void send(Element stanza) { send(stanza, null, null); }
+
+    @Override
+    public void send(Element stanza, byte[] serialised) { send(stanza, serialised, null); }
+
+    @Override
+    public CompletionStage<Boolean> sendTracked(Element stanza) {
+        CompletableFuture<Boolean> tracker = new CompletableFuture<>();
+        send(stanza, null, tracker);
+        return tracker;
+    }
+
+    @Override
+    public boolean detached() {
+        ManagedSession m = managed;
+        return m != null && m.detached();
+    }
+
+    /**
+     * Every stanza to the client passes here. Under stream management the outbox numbers and keeps it;
+     * otherwise it is written directly (the lock orders those writes against enabling management).
+     */
+    private void send(Element stanza, byte[] serialised, CompletableFuture<Boolean> tracker) {
+        ManagedSession m = managed;
+        if (m == null) {
+            synchronized (this) {
+                m = managed;
+                if (m == null) {
+                    if (serialised != null) out.write(serialised);
+                    else out.write(stanza);
+                    if (tracker != null) tracker.complete(!gone);
+                    return;
+                }
+            }
+        }
+        Outbox.Item item = new Outbox.Item(stanza, serialised, tracker);
+        if (m.outbox().send(item)) return;
+        if (m.outbox().closed()) {
+            SessionEnd.handOn(services, m.session(), item); // the session ended meanwhile
+        } else if (m.detached()) {
+            if (services.resumption().expireNow(m)) SessionEnd.end(services, m); // too much piled up while away
+        } else {
+            out.execute(() -> fail("policy-violation")); // the client stopped acknowledging
         }
     }
 
     @Override
-    public void send(Element stanza) { out.write(stanza); }
-
-    @Override
-    public void send(byte[] serialised) { out.write(serialised); }
-
-    @Override
     public void close(String condition) {
+        ManagedSession m = managed;
+        if (m != null && m.detached()) {
+            // Replaced or shut down while waiting to be resumed: end it now.
+            if (services.resumption().expireNow(m)) SessionEnd.end(services, m);
+            return;
+        }
         out.execute(() -> {
             if (condition != null) fail(condition);
             else onStreamClose();
+        });
+    }
+
+    /** Another stream resumed this one's session: let go of it and close quietly. */
+    private void takenOver() {
+        out.execute(() -> {
+            session = null;
+            managed = null;
+            onStreamClose();
         });
     }
 
@@ -204,6 +281,7 @@ public final class C2sStream implements StreamListener, Connection {
     }
 
     private CompletionStage<?> beforeBind(Element e) {
+        if (e.namespace().equals(Sm.NS)) return beforeBindSm(e);
         if (ResourceBinding.isBindRequest(e)) {
             ResourceBinding.Result r = ResourceBinding.bind(e, account, services.sessions(), this);
             out.write(r.reply());
@@ -218,12 +296,81 @@ public final class C2sStream implements StreamListener, Connection {
     }
 
     private CompletionStage<?> bound(Element e) {
+        if (e.namespace().equals(Sm.NS)) return boundSm(e);
         if (!e.namespace().equals(Namespaces.CLIENT) || !Stanza.isStanza(e)) {
             fail("unsupported-stanza-type");
             return DONE;
         }
-        if (isSessionRequest(e)) return answerSession(e);
-        return services.clientStanzas().process(session, e);
+        ManagedSession m = managed;
+        CompletionStage<?> handled = isSessionRequest(e) ? answerSession(e) : services.clientStanzas().process(session, e);
+        if (m == null) return handled;
+        // Counted only once processing completed: delivered or stored, so an <a/> means "accepted".
+        return handled.handle((r, x) -> {
+            m.handled(this);
+            return null;
+        });
+    }
+
+    /** XEP-0198 before binding: resumption; enabling must wait for the bind. */
+    private CompletionStage<?> beforeBindSm(Element e) {
+        if (Sm.is(e, "resume")) return resume(e);
+        if (Sm.is(e, "enable")) out.write(Sm.failed("unexpected-request", null));
+        else if (!Sm.is(e, "a") && !Sm.is(e, "r")) fail("unsupported-stanza-type");
+        return DONE;
+    }
+
+    /** XEP-0198 once bound: enable, and acks in both directions. */
+    private CompletionStage<?> boundSm(Element e) {
+        ManagedSession m = managed;
+        if (Sm.is(e, "enable")) {
+            if (m != null) {
+                out.write(Sm.failed("unexpected-request", null));
+                return DONE;
+            }
+            long max = Sm.unsigned(e.attr("max"));
+            synchronized (this) {
+                ManagedSession created = services.resumption().manage(session, out, Sm.truthy(e.attr("resume")),
+                        Math.max(0, max), this);
+                out.write(Sm.enabled(created.id(), created.resumable(), created.maxSeconds()));
+                managed = created;
+            }
+        } else if (Sm.is(e, "r")) {
+            if (m != null) out.write(Sm.ack(m.handled()));
+        } else if (Sm.is(e, "a")) {
+            long h = Sm.h(e);
+            if (m != null && (h < 0 || m.outbox().ack(h) == Outbox.AckResult.TOO_HIGH)) fail("undefined-condition");
+        } else if (Sm.is(e, "resume")) {
+            out.write(Sm.failed("unexpected-request", null));
+        } else {
+            fail("unsupported-stanza-type");
+        }
+        return DONE;
+    }
+
+    /** Takes back a session whose connection dropped (XEP-0198 section 5) and retransmits what it missed. */
+    private CompletionStage<?> resume(Element e) {
+        long h = Sm.h(e);
+        String previd = e.attr("previd");
+        if (h < 0 || previd == null) {
+            out.write(Sm.failed("bad-request", null));
+            return DONE;
+        }
+        ManagedSession m = services.resumption().resume(previd, account, this,
+                previous -> ((C2sStream) previous).takenOver());
+        if (m == null) {
+            out.write(Sm.failed("item-not-found", null));
+            return DONE;
+        }
+        synchronized (this) {
+            managed = m;
+        }
+        session = m.session();
+        session.attach(this);
+        state = State.BOUND;
+        if (m.outbox().resume(h, out, Sm.resumed(m.handled(), previd)) == Outbox.AckResult.TOO_HIGH) {
+            fail("undefined-condition");
+        }
+        return DONE;
     }
 
     /** RFC 3921's session establishment, a no-op kept for old clients (advertised as optional). */

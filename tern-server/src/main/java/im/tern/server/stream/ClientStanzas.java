@@ -31,10 +31,12 @@ final class ClientStanzas {
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
+    private final Jid domain;
     private final Hooks hooks;
     private final StanzaRouter router;
 
-    ClientStanzas(Hooks hooks, StanzaRouter router) {
+    ClientStanzas(Jid domain, Hooks hooks, StanzaRouter router) {
+        this.domain = domain;
         this.hooks = hooks;
         this.router = router;
     }
@@ -53,14 +55,19 @@ final class ClientStanzas {
         if (to != null && Jid.parse(to) == null) return refuse(session, stamped, StanzaError.JID_MALFORMED);
         if (e.name().equals("iq") && !validIq(e)) return refuse(session, stamped, StanzaError.BAD_REQUEST);
         Stanza stanza = Stanza.of(stamped);
-        return hooks.fire(new Events.ClientStanza(session, stanza)).thenCompose(outcome -> {
+        return hooks.fire(new Events.ClientStanza(session, stanza)).<Void>thenCompose(outcome -> {
             if (outcome == Hook.Outcome.STOP) return DONE;
             if (stanza.kind() == Stanza.Kind.PRESENCE && stanza.to() == null) {
                 String type = stanza.type();
                 if (type == null || type.equals("unavailable")) session.setPresence(stamped);
                 return DONE;
             }
-            return router.routeAsync(stanza);
+            CompletionStage<Boolean> routed = router.routeAsync(stanza);
+            if (!ServerReceipts.wanted(session, stanza)) return routed.thenApply(accepted -> null);
+            return routed.thenApply(accepted -> {
+                if (accepted) session.send(ServerReceipts.receipt(domain, session, stanza));
+                return null;
+            });
         });
     }
 

@@ -1,6 +1,7 @@
 package im.tern.server.stream;
 
 import im.tern.core.Namespaces;
+import im.tern.server.sm.Sm;
 import im.tern.xml.Element;
 import java.util.List;
 
@@ -30,7 +31,8 @@ final class Features {
     static Element afterAuth(List<Element> fromModules) {
         Element.Builder f = features()
                 .child(Element.empty("bind", Namespaces.BIND))
-                .child(Element.builder("session", Namespaces.SESSION).child(Element.empty("optional", Namespaces.SESSION)).build());
+                .child(Element.builder("session", Namespaces.SESSION).child(Element.empty("optional", Namespaces.SESSION)).build())
+                .child(Sm.FEATURE);
         for (Element e : fromModules) f.child(e);
         return f.build();
     }

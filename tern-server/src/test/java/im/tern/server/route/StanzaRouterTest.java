@@ -45,7 +45,7 @@ class StanzaRouterTest {
         public void send(Element stanza) { got.add(stanza); }
 
         @Override
-        public void send(byte[] serialised) {
+        public void send(Element original, byte[] serialised) {
             got.add(Element.builder("serialised", "").text(new String(serialised, java.nio.charset.StandardCharsets.UTF_8)).build());
         }
 

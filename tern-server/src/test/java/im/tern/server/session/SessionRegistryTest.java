@@ -13,7 +13,7 @@ class SessionRegistryTest {
         public void send(Element stanza) {}
 
         @Override
-        public void send(byte[] serialised) {}
+        public void send(Element original, byte[] serialised) {}
 
         @Override
         public void close(String condition) {}

@@ -188,6 +188,21 @@ public final class RawClient implements AutoCloseable {
         return jid;
     }
 
+    /** STARTTLS, PLAIN and the restart, stopping before the bind; returns the post-auth features. */
+    public String authenticate(String user, String password) throws IOException {
+        open();
+        startTls();
+        String answer = authPlain(null, user, password);
+        if (!answer.contains("<success")) throw new AssertionError("login failed: " + answer);
+        return open();
+    }
+
+    /** Drops the connection the way a phone losing its network does: no stream close, a TCP reset. */
+    public void abort() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     /** STARTTLS, PLAIN, restart, bind, and an initial presence so messages to the bare JID arrive. */
     public RawClient loginPlain(String user, String password, String resource) throws IOException {
         open();
