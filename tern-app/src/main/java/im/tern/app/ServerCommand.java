@@ -23,6 +23,9 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--http-port", paramLabel = "N", description = "HTTP port (default 5280; 0 = any free; -1 = off).")
     Integer httpPort;
 
+    @Option(names = "--http-plain", description = "Serve the HTTP port without TLS, behind a reverse proxy that terminates it.")
+    boolean httpPlain;
+
     @Override
     public Integer call() throws Exception {
         TernConfig cfg = config.load();
@@ -30,6 +33,7 @@ final class ServerCommand implements Callable<Integer> {
         if (c2sPort != null) cfg.ports.c2s = c2sPort;
         if (tlsPort != null) cfg.ports.tls = tlsPort;
         if (httpPort != null) cfg.ports.http = httpPort;
+        if (httpPlain) cfg.http.tls = false;
 
         long started = System.nanoTime();
         TernServer server = new TernServer(cfg).start();

@@ -20,6 +20,15 @@ public final class TernConfig {
     @JsonProperty public Tls tls = new Tls();
     @JsonProperty public Store store = new Store();
     @JsonProperty public Limits limits = new Limits();
+    @JsonProperty public Http http = new Http();
+
+    public static final class Http {
+        /**
+         * Serve the HTTP port (API, WebSocket) over TLS with the server's certificate: HTTPS and wss. Turn
+         * off only behind a reverse proxy that terminates TLS.
+         */
+        @JsonProperty public boolean tls = true;
+    }
 
     public static final class Ports {
         /** Client-to-server with STARTTLS (RFC 6120); 0 picks a free port. */

@@ -71,6 +71,7 @@ public final class TernServer implements AutoCloseable {
                 .withBindAddress(c.bind)
                 .withPorts(c.ports.c2s, c.ports.tls)
                 .withHttpPort(c.ports.http)
+                .withHttpTls(c.http.tls)
                 .withTls(tls.withStarttlsRequired(c.tls.required))
                 .withLimits(ServerConfig.Limits.DEFAULT
                         .withMaxStanzaBytes(l.maxStanzaBytes)

@@ -19,26 +19,55 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 
-/** Smack over XMPP-over-WebSocket (RFC 7395, its WebSocket module only) talking to a Smack TCP client. */
+/** Smack over XMPP-over-WebSocket (RFC 7395 over wss, the default) talking to a Smack TCP client. */
 class WebSocketEndToEndTest {
     static RunningTern tern;
+    static RunningTern secure;
 
     @BeforeAll
     static void start() throws Exception {
-        tern = RunningTern.start();
+        // Smack's Java 11 WebSocket cannot be given a trust manager for the self-signed certificate, so
+        // this server serves plain HTTP as it would behind a proxy; wss itself is tested below.
+        tern = RunningTern.start(cfg -> cfg.http.tls = false);
+        secure = RunningTern.start();
         tern.addUser("alice", "pw");
         tern.addUser("bob", "pw");
     }
 
     @AfterAll
-    static void stop() { tern.close(); }
+    static void stop() {
+        tern.close();
+        secure.close();
+    }
+
+    @Test
+    void theDefaultHttpPortServesXmppOverSecureWebSocket() throws Exception {
+        java.util.concurrent.BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().sslContext(TrustAllTls.context()).build();
+        java.net.http.WebSocket ws = client.newWebSocketBuilder().subprotocols("xmpp")
+                .buildAsync(URI.create("wss://127.0.0.1:" + secure.server.httpPort() + "/xmpp-websocket"),
+                        new java.net.http.WebSocket.Listener() {
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+                                frames.add(data.toString());
+                                w.request(1);
+                                return null;
+                            }
+                        }).get(10, TimeUnit.SECONDS);
+        assertThat(ws.getSubprotocol()).isEqualTo("xmpp");
+        ws.sendText("<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' to='" + RunningTern.DOMAIN + "' version='1.0'/>", true);
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("<open");
+        // Over TLS the stream is secure, so PLAIN is offered beside SCRAM.
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).contains("<mechanism>PLAIN</mechanism>").contains("SCRAM-SHA-256");
+        ws.abort();
+    }
 
     static ModularXmppClientToServerConnection webSocketLogin(String user, String password, String resource) throws Exception {
         var b = ModularXmppClientToServerConnectionConfiguration.builder()
                 .setXmppDomain(RunningTern.DOMAIN)
                 .setUsernameAndPassword(user, password)
                 .setResource(resource)
-                .setSecurityMode(SecurityMode.disabled) // plain ws:// on loopback
+                .setSecurityMode(SecurityMode.disabled) // ws://: this server runs as behind a TLS-terminating proxy
                 .setSendPresence(true)
                 .removeAllModules();
         b.addModule(XmppWebSocketTransportModuleDescriptor.getBuilder(b)

@@ -15,11 +15,13 @@ import java.util.Objects;
  * @param tls             certificate source and whether STARTTLS is required
  * @param limits          bounds on what one connection may do
  * @param blockingThreads size of the bounded executor for blocking work (storage, PBKDF2)
- * @param httpPort        HTTP: health, metrics, host-meta and XMPP over WebSocket (RFC 7395); the
- *                        operator's default is 5280 ({@code tern-app}), off (-1) unless set here
+ * @param httpPort        HTTP: health, metrics, host-meta, the modules' API and XMPP over WebSocket (RFC 7395);
+ *                        the operator's default is 5280 ({@code tern-app}), off (-1) unless set here
+ * @param httpTls         serve the HTTP port over TLS with the server's certificate (HTTPS, wss); off for
+ *                        running behind a reverse proxy that terminates TLS
  */
 public record ServerConfig(String domain, String bindAddress, int c2sPort, int tlsPort, Tls tls, Limits limits,
-                           int blockingThreads, int httpPort) {
+                           int blockingThreads, int httpPort, boolean httpTls) {
     public ServerConfig {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -31,7 +33,7 @@ public record ServerConfig(String domain, String bindAddress, int c2sPort, int t
     /** Without the HTTP listener. */
     public ServerConfig(String domain, String bindAddress, int c2sPort, int tlsPort, Tls tls, Limits limits,
                         int blockingThreads) {
-        this(domain, bindAddress, c2sPort, tlsPort, tls, limits, blockingThreads, -1);
+        this(domain, bindAddress, c2sPort, tlsPort, tls, limits, blockingThreads, -1, false);
     }
 
     /**
@@ -44,28 +46,33 @@ public record ServerConfig(String domain, String bindAddress, int c2sPort, int t
     }
 
     public ServerConfig withBindAddress(String address) {
-        return new ServerConfig(domain, address, c2sPort, tlsPort, tls, limits, blockingThreads, httpPort);
+        return new ServerConfig(domain, address, c2sPort, tlsPort, tls, limits, blockingThreads, httpPort, httpTls);
     }
 
     public ServerConfig withPorts(int c2s, int directTls) {
-        return new ServerConfig(domain, bindAddress, c2s, directTls, tls, limits, blockingThreads, httpPort);
+        return new ServerConfig(domain, bindAddress, c2s, directTls, tls, limits, blockingThreads, httpPort, httpTls);
     }
 
     public ServerConfig withTls(Tls newTls) {
-        return new ServerConfig(domain, bindAddress, c2sPort, tlsPort, newTls, limits, blockingThreads, httpPort);
+        return new ServerConfig(domain, bindAddress, c2sPort, tlsPort, newTls, limits, blockingThreads, httpPort, httpTls);
     }
 
     public ServerConfig withLimits(Limits newLimits) {
-        return new ServerConfig(domain, bindAddress, c2sPort, tlsPort, tls, newLimits, blockingThreads, httpPort);
+        return new ServerConfig(domain, bindAddress, c2sPort, tlsPort, tls, newLimits, blockingThreads, httpPort, httpTls);
     }
 
     /** The HTTP port: 0 picks a free one, -1 turns HTTP (and WebSocket) off. */
     public ServerConfig withHttpPort(int port) {
-        return new ServerConfig(domain, bindAddress, c2sPort, tlsPort, tls, limits, blockingThreads, port);
+        return new ServerConfig(domain, bindAddress, c2sPort, tlsPort, tls, limits, blockingThreads, port, httpTls);
+    }
+
+    /** HTTPS (and wss) on the HTTP port, or plain HTTP behind a TLS-terminating proxy. */
+    public ServerConfig withHttpTls(boolean on) {
+        return new ServerConfig(domain, bindAddress, c2sPort, tlsPort, tls, limits, blockingThreads, httpPort, on);
     }
 
     public ServerConfig withBlockingThreads(int threads) {
-        return new ServerConfig(domain, bindAddress, c2sPort, tlsPort, tls, limits, threads, httpPort);
+        return new ServerConfig(domain, bindAddress, c2sPort, tlsPort, tls, limits, threads, httpPort, httpTls);
     }
 
     /**

@@ -11,6 +11,7 @@ import im.tern.core.module.Sessions;
 import im.tern.server.http.HttpListener;
 import im.tern.server.module.DiscoRegistry;
 import im.tern.server.module.FeatureRegistry;
+import im.tern.server.module.HttpRouteRegistry;
 import im.tern.server.module.HookRegistry;
 import im.tern.server.module.IqHandlerRegistry;
 import im.tern.server.module.ServerModuleContext;
@@ -67,6 +68,7 @@ public final class XmppServer implements AutoCloseable {
     private final IqHandlerRegistry iqHandlers = new IqHandlerRegistry();
     private final DiscoRegistry disco = new DiscoRegistry();
     private final FeatureRegistry features = new FeatureRegistry();
+    private final HttpRouteRegistry httpRoutes = new HttpRouteRegistry();
     private final List<Module> started = new ArrayList<>();
     private ThreadPoolExecutor blocking;
     private StanzaRouter router;
@@ -112,8 +114,8 @@ public final class XmppServer implements AutoCloseable {
             c2s = C2sListener.bind(loops, shared, config.bindAddress(), config.c2sPort(), false);
             if (config.tlsPort() >= 0) directTls = C2sListener.bind(loops, shared, config.bindAddress(), config.tlsPort(), true);
             if (config.httpPort() >= 0) {
-                http = HttpListener.bind(loops, new HttpListener.Shared(services, xmlLimits, tracker, sessions::count),
-                        config.bindAddress(), config.httpPort());
+                http = HttpListener.bind(loops, new HttpListener.Shared(services, xmlLimits, tracker, sessions::count,
+                        httpRoutes, config.httpTls() ? tls : null), config.bindAddress(), config.httpPort());
             }
             log.info("serving {} on {}:{} (STARTTLS{}){}{} with {}, {} modules", domain, config.bindAddress(), c2sPort(),
                     config.tls().starttlsRequired() ? " required" : " optional",
@@ -161,7 +163,7 @@ public final class XmppServer implements AutoCloseable {
         disco.serverFeature(Sm.NS);
         for (Module m : modules) {
             m.start(new ServerModuleContext(m.name(), domain, disco, iqHandlers, features, hooks, router, sessions,
-                    database, blocking, clock));
+                    httpRoutes, database, blocking, clock));
             started.add(m);
         }
     }

@@ -30,6 +30,9 @@ public interface ModuleContext {
     /** A store the module needs; throws when the backend offers none of that type. */
     <T> T store(Class<T> type);
 
+    /** Routes on the server's HTTP port (HTTPS by default); registering any is harmless when the port is off. */
+    im.tern.core.http.HttpApi http();
+
     /** A bounded executor for blocking work (storage, outbound HTTP); never run such work on an event loop. */
     Executor blocking();
 

@@ -42,6 +42,7 @@ public final class TestServer implements ModuleContext, AutoCloseable {
     private final TestDisco disco = new TestDisco();
     private final TestIqHandlers iq = new TestIqHandlers();
     private final im.tern.server.module.FeatureRegistry features = new im.tern.server.module.FeatureRegistry();
+    private final im.tern.server.module.HttpRouteRegistry http = new im.tern.server.module.HttpRouteRegistry();
     private final TestHooks hooks = new TestHooks();
     private final TestSessions sessions = new TestSessions();
     private final TestRouter router;
@@ -139,6 +140,10 @@ public final class TestServer implements ModuleContext, AutoCloseable {
 
     @Override
     public Executor blocking() { return blocking; }
+
+    /** The modules' HTTP routes; a test calls a handler through {@link im.tern.server.module.HttpRouteRegistry#match}. */
+    @Override
+    public im.tern.server.module.HttpRouteRegistry http() { return http; }
 
     @Override
     public Clock clock() { return Clock.systemUTC(); }

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * XEP-0156 discovery of the WebSocket endpoint: {@code /.well-known/host-meta} (XRD) and
- * {@code host-meta.json}, pointing at {@code ws://HOST/xmpp-websocket} for the Host the client asked for.
+ * {@code host-meta.json}, pointing at {@code wss://HOST/xmpp-websocket} (or {@code ws://} when the port serves
+ * plain HTTP behind a proxy) for the Host the client asked for.
  */
 final class HostMeta {
     static final String REL = "urn:xmpp:alt-connections:websocket";
@@ -19,18 +20,18 @@ final class HostMeta {
     /** Whether a Host header may be echoed into the documents. */
     static boolean validHost(String host) { return host != null && HOST.matcher(host).matches(); }
 
-    static String href(String host) { return "ws://" + host + WebSocketPath.PATH; }
+    static String href(String host, boolean secure) { return (secure ? "wss://" : "ws://") + host + WebSocketPath.PATH; }
 
-    static String xrd(String host) {
+    static String xrd(String host, boolean secure) {
         Element doc = Element.builder("XRD", XRD)
-                .child(Element.builder("Link", XRD).attr("rel", REL).attr("href", href(host)).build())
+                .child(Element.builder("Link", XRD).attr("rel", REL).attr("href", href(host, secure)).build())
                 .build();
         StringBuilder sb = new StringBuilder(200).append("<?xml version='1.0' encoding='utf-8'?>\n");
         XmlWriter.write(doc, sb, null);
         return sb.toString();
     }
 
-    static String json(String host) {
-        return "{\"links\":[{\"rel\":\"" + REL + "\",\"href\":\"" + href(host) + "\"}]}";
+    static String json(String host, boolean secure) {
+        return "{\"links\":[{\"rel\":\"" + REL + "\",\"href\":\"" + href(host, secure) + "\"}]}";
     }
 }

@@ -16,25 +16,30 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.net.InetSocketAddress;
 import java.util.function.IntSupplier;
+import im.tern.server.module.HttpRouteRegistry;
+import io.netty.handler.ssl.SslContext;
 
 /**
- * The HTTP port. Pipeline: HTTP codec → aggregator (small: no route takes a body) → {@link HttpRoutes} →
+ * The HTTP port. Pipeline: TLS (unless behind a proxy) → HTTP codec → aggregator (256 KiB: API bodies, never files) → {@link HttpRoutes} →
  * WebSocket handshake and frames at {@link WebSocketPath#PATH} → fragment aggregation → {@link WebSocketConnection}.
  * After the handshake Netty swaps the HTTP codec for the WebSocket one.
  */
 public final class HttpListener {
-    private static final int MAX_REQUEST_BYTES = 8 * 1024;
+    /** Largest request body: a contact-discovery batch or an API call, never a file. */
+    private static final int MAX_REQUEST_BYTES = 256 * 1024;
     private static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
 
     /** What every HTTP connection shares: the stream's services and limits, and the live counts for health. */
-    public record Shared(C2sServices services, XmlLimits limits, ConnectionTracker tracker, IntSupplier sessions) {}
+    public record Shared(C2sServices services, XmlLimits limits, ConnectionTracker tracker, IntSupplier sessions,
+                         HttpRouteRegistry api, SslContext tls) {}
 
     private final Channel server;
 
     private HttpListener(Channel server) { this.server = server; }
 
     public static HttpListener bind(EventLoops loops, Shared shared, String address, int port) throws InterruptedException {
-        HttpRoutes routes = new HttpRoutes(shared.sessions(), shared.tracker()::openConnections);
+        HttpRoutes routes = new HttpRoutes(shared.sessions(), shared.tracker()::openConnections, shared.api(),
+                shared.tls() != null);
         WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(WebSocketPath.PATH)
                 .subprotocols(WebSocketPath.SUBPROTOCOL)
@@ -53,6 +58,7 @@ public final class HttpListener {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (shared.tls() != null) ch.pipeline().addLast("tls", shared.tls().newHandler(ch.alloc()));
                         ch.pipeline().addLast("http", new HttpServerCodec())
                                 .addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BYTES))
                                 .addLast("routes", routes)

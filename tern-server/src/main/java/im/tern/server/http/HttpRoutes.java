@@ -9,21 +9,40 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import im.tern.core.http.HttpRequest;
+import im.tern.server.module.HttpRouteRegistry;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.HttpUtil;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The plain HTTP routes: {@code /health}, {@code /metrics}, host-meta. Upgrade requests for
- * {@link WebSocketPath#PATH} pass on to the WebSocket handshake once they offer the {@code xmpp} subprotocol;
- * everything else is a 404 or 405 problem. Answers at once on the event loop: nothing here blocks.
+ * The HTTP routes: {@code /health}, {@code /metrics}, host-meta, and the modules' API routes
+ * ({@link HttpRouteRegistry}). Upgrade requests for {@link WebSocketPath#PATH} pass on to the WebSocket
+ * handshake once they offer the {@code xmpp} subprotocol; everything else is a 404 or 405 problem. Nothing
+ * here blocks: a module's handler returns a stage and the response is written when it completes.
  */
 @ChannelHandler.Sharable
 final class HttpRoutes extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(HttpRoutes.class);
+
     private final IntSupplier sessions;
     private final IntSupplier connections;
+    private final HttpRouteRegistry api;
+    private final boolean secure;
 
-    HttpRoutes(IntSupplier sessions, IntSupplier connections) {
+    HttpRoutes(IntSupplier sessions, IntSupplier connections, HttpRouteRegistry api, boolean secure) {
         this.sessions = sessions;
         this.connections = connections;
+        this.api = api;
+        this.secure = secure;
     }
 
     @Override
@@ -47,11 +66,58 @@ final class HttpRoutes extends ChannelInboundHandlerAdapter {
             }
             return;
         }
+        HttpRouteRegistry.Match match = api.match(request.method().name(), path);
+        if (match != null) {
+            apiRequest(ctx, request, path, match);
+            return;
+        }
         try {
             Replies.send(ctx, request, route(path, request));
         } finally {
             request.release();
         }
+    }
+
+    /** A module's route: the request is copied out of Netty's buffers, the handler's stage answers it. */
+    private void apiRequest(ChannelHandlerContext ctx, FullHttpRequest request, String path, HttpRouteRegistry.Match match) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        HttpRequest copy;
+        try {
+            if (match.handler() == null) {
+                FullHttpResponse r = Replies.problem(HttpResponseStatus.METHOD_NOT_ALLOWED, "allowed here: " + String.join(", ", match.allowed()));
+                r.headers().set(HttpHeaderNames.ALLOW, String.join(", ", match.allowed()));
+                Replies.send(ctx, request, r);
+                return;
+            }
+            copy = copy(ctx, request, path, match);
+        } finally {
+            request.release();
+        }
+        CompletionStage<im.tern.core.http.HttpResponse> stage;
+        try {
+            stage = match.handler().handle(copy);
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((response, error) -> ctx.executor().execute(() -> {
+            FullHttpResponse r;
+            if (error != null || response == null) {
+                log.warn("{} {} failed", copy.method(), path, error);
+                r = Replies.problem(HttpResponseStatus.INTERNAL_SERVER_ERROR, "the server could not answer this request");
+            } else {
+                r = Replies.of(response);
+            }
+            Replies.send(ctx, keepAlive, r);
+        }));
+    }
+
+    private static HttpRequest copy(ChannelHandlerContext ctx, FullHttpRequest request, String path, HttpRouteRegistry.Match match) {
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        Map<String, String> headers = new HashMap<>();
+        for (Map.Entry<String, String> h : request.headers()) headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue());
+        String remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "";
+        return new HttpRequest(request.method().name(), path, match.params(),
+                new QueryStringDecoder(request.uri()).parameters(), headers, body, remote);
     }
 
     private FullHttpResponse route(String path, FullHttpRequest request) {
@@ -65,8 +131,8 @@ final class HttpRoutes extends ChannelInboundHandlerAdapter {
             case "/.well-known/host-meta", "/.well-known/host-meta.json" -> {
                 if (!get(request)) yield notAllowed();
                 if (!HostMeta.validHost(host)) yield Replies.problem(HttpResponseStatus.BAD_REQUEST, "missing or invalid Host header");
-                FullHttpResponse r = path.endsWith(".json") ? Replies.of(HttpResponseStatus.OK, Replies.JSON, HostMeta.json(host))
-                        : Replies.of(HttpResponseStatus.OK, "application/xrd+xml", HostMeta.xrd(host));
+                FullHttpResponse r = path.endsWith(".json") ? Replies.of(HttpResponseStatus.OK, Replies.JSON, HostMeta.json(host, secure))
+                        : Replies.of(HttpResponseStatus.OK, "application/xrd+xml", HostMeta.xrd(host, secure));
                 r.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*"); // XEP-0156: web clients read it cross-origin
                 yield r;
             }

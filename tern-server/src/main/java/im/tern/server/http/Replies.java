@@ -36,8 +36,21 @@ final class Replies {
                 + "\",\"status\":" + status.code() + ",\"detail\":\"" + detail + "\"}");
     }
 
+    /** A module's response as Netty's. */
+    static FullHttpResponse of(im.tern.core.http.HttpResponse response) {
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()),
+                Unpooled.wrappedBuffer(response.body()));
+        if (response.contentType() != null) r.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        r.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+        response.headers().forEach((name, value) -> r.headers().set(name, value));
+        return r;
+    }
+
     static void send(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        send(ctx, HttpUtil.isKeepAlive(request), response);
+    }
+
+    static void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response) {
         HttpUtil.setContentLength(response, response.content().readableBytes());
         HttpUtil.setKeepAlive(response, keepAlive);
         var written = ctx.writeAndFlush(response);

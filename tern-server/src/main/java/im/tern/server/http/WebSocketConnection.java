@@ -200,7 +200,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
     }
 
     @Override
-    public boolean secure() { return false; }
+    public boolean secure() { return channel.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null; }
 
     @Override
     public boolean canStartTls() { return false; }

@@ -1,6 +1,7 @@
 package im.tern.server.module;
 
 import im.tern.core.Jid;
+import im.tern.core.http.HttpApi;
 import im.tern.core.module.Disco;
 import im.tern.core.module.Hooks;
 import im.tern.core.module.IqHandlers;
@@ -15,7 +16,8 @@ import java.util.concurrent.Executor;
 /** What one module sees of the server; the registries are shared, the record is per module for its logs. */
 public record ServerModuleContext(String moduleName, Jid domain, Disco disco, IqHandlers iq,
                                   StreamFeatures streamFeatures, Hooks hooks, Router router, Sessions sessions,
-                                  Database database, Executor blocking, Clock clock) implements ModuleContext {
+                                  HttpApi http, Database database, Executor blocking, Clock clock)
+        implements ModuleContext {
     @Override
     public <T> T store(Class<T> type) { return database.store(type); }
 }
