@@ -166,8 +166,12 @@ final class JdbcMessageStore implements MessageStore {
 
     @Override
     public List<OfflineMessage> offline(String owner, long afterSeq, int max) {
-        return sql.list("SELECT seq, xml, stored_at FROM offline_messages WHERE owner = ? AND seq > ? ORDER BY seq LIMIT ?",
-                rs -> new OfflineMessage(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))), owner, afterSeq, max);
+        return sql.list("SELECT seq, xml, stored_at, expires_at FROM offline_messages WHERE owner = ? AND seq > ? ORDER BY seq LIMIT ?",
+                rs -> {
+                    long expires = rs.getLong(4);
+                    Instant expiresAt = rs.wasNull() ? null : Instant.ofEpochMilli(expires);
+                    return new OfflineMessage(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), expiresAt);
+                }, owner, afterSeq, max);
     }
 
     @Override
