@@ -29,6 +29,14 @@ public record ArchiveQuery(String with, Instant start, Instant end, String after
         return new ArchiveQuery(null, null, null, null, null, null, max, null, null, now);
     }
 
+    /** The last {@code max} messages of the whole archive (RSM empty {@code <before/>}). */
+    public static ArchiveQuery last(int max, Instant now) {
+        return new ArchiveQuery(null, null, null, null, null, null, max, null, "", now);
+    }
+
     /** Paging backwards: the page ends before {@code before}, or is the last page. */
     public boolean backwards() { return before != null; }
+
+    /** The last page was asked for: an empty RSM {@code <before/>}. */
+    public boolean lastPage() { return before != null && before.isEmpty(); }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,11 +12,13 @@ import java.util.Optional;
 
 /**
  * The archive in {@code archive}, paged by its identity column {@code seq} (archiving order); the queue in
- * {@code offline_messages} with a per-owner count in {@code offline_counts}, whose row a writer locks so
- * the limit holds exactly under concurrent senders.
+ * {@code offline_messages}, with each owner's count in {@code offline_counts}. Whatever changes an owner's
+ * queue locks that owner's count row first and moves the count with it, so the count is exact, the limit
+ * holds under concurrent senders, and writers on one queue never deadlock.
  */
 final class JdbcMessageStore implements MessageStore {
     private static final String COLUMNS = "owner, id, with_jid, origin_id, outgoing, stamp, expires_at, xml";
+    private static final String LOCK_COUNT = "SELECT n FROM offline_counts WHERE owner = ? FOR UPDATE";
 
     private final Sql sql;
 
@@ -29,7 +30,8 @@ final class JdbcMessageStore implements MessageStore {
     public void archive(List<ArchivedMessage> messages) {
         if (messages.isEmpty()) return;
         sql.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO archive (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO archive (" + COLUMNS + ")"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 for (ArchivedMessage m : messages) {
                     ps.setString(1, m.owner());
                     ps.setString(2, m.id());
@@ -49,62 +51,28 @@ final class JdbcMessageStore implements MessageStore {
 
     @Override
     public ArchivePage query(String owner, ArchiveQuery q) {
+        if (q.ids() != null && q.ids().isEmpty()) return new ArchivePage(List.of(), true, 0, null);
         return sql.run(c -> {
-            // The filters, as SQL and parameters; paging bounds come on top.
-            StringBuilder where = new StringBuilder(" WHERE owner = ?");
-            List<Object> params = new ArrayList<>(List.of(owner));
-            if (q.with() != null) {
-                where.append(" AND with_jid = ?");
-                params.add(q.with());
-            }
-            if (q.start() != null) {
-                where.append(" AND stamp >= ?");
-                params.add(q.start().toEpochMilli());
-            }
-            if (q.end() != null) {
-                where.append(" AND stamp <= ?");
-                params.add(q.end().toEpochMilli());
-            }
-            if (q.now() != null) {
-                where.append(" AND (expires_at IS NULL OR expires_at > ?)");
-                params.add(q.now().toEpochMilli());
-            }
-            if (q.ids() != null) {
-                if (q.ids().isEmpty()) return new ArchivePage(List.of(), true, 0, null);
-                where.append(" AND id IN (").append(String.join(", ", Collections.nCopies(q.ids().size(), "?"))).append(")");
-                params.addAll(q.ids());
-            }
-            if (q.afterId() != null) {
-                where.append(" AND seq > ?");
-                params.add(seqOf(c, owner, q.afterId()));
-            }
-            if (q.beforeId() != null) {
-                where.append(" AND seq < ?");
-                params.add(seqOf(c, owner, q.beforeId()));
-            }
-            int count = count(c, where.toString(), params);
-
-            StringBuilder paged = new StringBuilder(where);
-            List<Object> pagedParams = new ArrayList<>(params);
+            Filter filter = filter(c, owner, q); // what the count covers; RSM paging comes on top
+            StringBuilder paged = new StringBuilder(filter.where);
+            List<Object> params = new ArrayList<>(filter.params);
             if (q.after() != null) {
                 paged.append(" AND seq > ?");
-                pagedParams.add(seqOf(c, owner, q.after()));
+                params.add(seqOf(c, owner, q.after()));
             }
-            if (q.backwards() && !q.before().isEmpty()) {
+            if (q.backwards() && !q.lastPage()) {
                 paged.append(" AND seq < ?");
-                pagedParams.add(seqOf(c, owner, q.before()));
+                params.add(seqOf(c, owner, q.before()));
             }
             String order = q.backwards() ? " ORDER BY seq DESC" : " ORDER BY seq";
-            pagedParams.add(q.max() + 1); // one more than asked says whether the page is the end
+            params.add(q.max() + 1); // one more than asked says whether the page reaches the end
             List<Row> rows = Sql.list(c, "SELECT seq, " + COLUMNS + " FROM archive" + paged + order + " LIMIT ?",
-                    JdbcMessageStore::row, pagedParams.toArray());
+                    JdbcMessageStore::row, params.toArray());
             boolean complete = rows.size() <= q.max();
-            if (!complete) rows = rows.subList(0, q.max());
-            List<Row> oldestFirst = new ArrayList<>(rows);
-            if (q.backwards()) Collections.reverse(oldestFirst);
-            Integer firstIndex = oldestFirst.isEmpty() ? null
-                    : count(c, where + " AND seq < ?", append(params, oldestFirst.get(0).seq));
-            return new ArchivePage(oldestFirst.stream().map(Row::message).toList(), complete, count, firstIndex);
+            List<Row> page = new ArrayList<>(complete ? rows : rows.subList(0, q.max()));
+            if (q.backwards()) Collections.reverse(page);
+            Integer firstIndex = page.isEmpty() ? null : count(c, filter.and("seq < ?", page.get(0).seq));
+            return new ArchivePage(page.stream().map(Row::message).toList(), complete, count(c, filter), firstIndex);
         });
     }
 
@@ -115,9 +83,10 @@ final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    public Optional<ArchivedMessage> findByOriginId(String owner, String with, String originId) {
+    public Optional<ArchivedMessage> findByOriginId(String owner, String with, String originId, boolean outgoing) {
         return sql.first("SELECT seq, " + COLUMNS + " FROM archive WHERE owner = ? AND with_jid = ? AND origin_id = ?"
-                + " ORDER BY seq DESC LIMIT 1", JdbcMessageStore::row, owner, with, originId).map(Row::message);
+                + " AND outgoing = ? ORDER BY seq DESC LIMIT 1", JdbcMessageStore::row, owner, with, originId, outgoing)
+                .map(Row::message);
     }
 
     @Override
@@ -132,32 +101,27 @@ final class JdbcMessageStore implements MessageStore {
 
     @Override
     public int deleteExpired(Instant now) {
-        return sql.transaction(c -> {
-            int archived = Sql.update(c, "DELETE FROM archive WHERE expires_at <= ?", now.toEpochMilli());
-            List<String> owners = Sql.list(c, "SELECT DISTINCT owner FROM offline_messages WHERE expires_at <= ?",
-                    rs -> rs.getString(1), now.toEpochMilli());
-            int waiting = Sql.update(c, "DELETE FROM offline_messages WHERE expires_at <= ?", now.toEpochMilli());
-            recount(c, owners);
-            return archived + waiting;
-        });
+        int archived = sql.update("DELETE FROM archive WHERE expires_at <= ?", now.toEpochMilli());
+        return archived + expireOffline("expires_at <= ?", now);
     }
 
     @Override
     public long storeOffline(String owner, String xml, Instant storedAt, Instant expiresAt, int limit) {
         return sql.transaction(c -> {
-            // The owner's count row is locked by the update, so concurrent writers for one owner queue here.
+            // The update locks the count row: concurrent writers for one owner queue here and each sees the
+            // count the one before it left. Should deleteAll remove the row meanwhile, this refuses (-1).
             Sql.update(c, "INSERT INTO offline_counts (owner, n) VALUES (?, 0) ON CONFLICT DO NOTHING", owner);
-            if (Sql.update(c, "UPDATE offline_counts SET n = n + 1 WHERE owner = ? AND n < ?", owner, limit) == 0) return -1L;
+            int reserved = Sql.update(c, "UPDATE offline_counts SET n = n + 1 WHERE owner = ? AND n < ?", owner, limit);
+            if (reserved == 0) return -1L;
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO offline_messages (owner, stored_at, expires_at, xml) VALUES (?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+                    "INSERT INTO offline_messages (owner, stored_at, expires_at, xml) VALUES (?, ?, ?, ?)", new String[] {"seq"})) {
                 ps.setString(1, owner);
                 ps.setLong(2, storedAt.toEpochMilli());
                 ps.setObject(3, millis(expiresAt));
                 ps.setString(4, xml);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
+                    if (!keys.next()) throw new SQLException("no sequence number returned for the offline message");
                     return keys.getLong(1);
                 }
             }
@@ -166,21 +130,14 @@ final class JdbcMessageStore implements MessageStore {
 
     @Override
     public List<OfflineMessage> offline(String owner, long afterSeq, int max) {
-        return sql.list("SELECT seq, xml, stored_at, expires_at FROM offline_messages WHERE owner = ? AND seq > ? ORDER BY seq LIMIT ?",
-                rs -> {
-                    long expires = rs.getLong(4);
-                    Instant expiresAt = rs.wasNull() ? null : Instant.ofEpochMilli(expires);
-                    return new OfflineMessage(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), expiresAt);
-                }, owner, afterSeq, max);
+        return sql.list("SELECT seq, xml, stored_at, expires_at FROM offline_messages WHERE owner = ? AND seq > ?"
+                + " ORDER BY seq LIMIT ?", rs -> new OfflineMessage(rs.getLong(1), rs.getString(2),
+                        Instant.ofEpochMilli(rs.getLong(3)), instant(rs, 4)), owner, afterSeq, max);
     }
 
     @Override
     public int removeOffline(String owner, long uptoSeq) {
-        return sql.transaction(c -> {
-            int removed = Sql.update(c, "DELETE FROM offline_messages WHERE owner = ? AND seq <= ?", owner, uptoSeq);
-            if (removed > 0) Sql.update(c, "UPDATE offline_counts SET n = n - ? WHERE owner = ?", removed, owner);
-            return removed;
-        });
+        return removeWaiting(owner, "seq <= ?", uptoSeq);
     }
 
     @Override
@@ -190,28 +147,56 @@ final class JdbcMessageStore implements MessageStore {
 
     @Override
     public int expireOfflineBefore(Instant cutoff) {
-        return sql.transaction(c -> {
-            List<String> owners = Sql.list(c, "SELECT DISTINCT owner FROM offline_messages WHERE stored_at < ?",
-                    rs -> rs.getString(1), cutoff.toEpochMilli());
-            int removed = Sql.update(c, "DELETE FROM offline_messages WHERE stored_at < ?", cutoff.toEpochMilli());
-            recount(c, owners);
-            return removed;
-        });
+        return expireOffline("stored_at < ?", cutoff);
     }
 
     @Override
     public void deleteAll(String owner) {
         sql.transaction(c -> {
-            Sql.update(c, "DELETE FROM archive WHERE owner = ?", owner);
+            Sql.first(c, LOCK_COUNT, rs -> rs.getLong(1), owner); // the lock order every queue writer keeps
             Sql.update(c, "DELETE FROM offline_messages WHERE owner = ?", owner);
             Sql.update(c, "DELETE FROM offline_counts WHERE owner = ?", owner);
-            return null;
+            return Sql.update(c, "DELETE FROM archive WHERE owner = ?", owner);
         });
     }
 
-    private static void recount(Connection c, List<String> owners) throws SQLException {
-        for (String o : owners) {
-            Sql.update(c, "UPDATE offline_counts SET n = (SELECT COUNT(*) FROM offline_messages WHERE owner = ?) WHERE owner = ?", o, o);
+    /** Removes waiting messages matching the condition, owner by owner, each under its count lock. */
+    private int expireOffline(String condition, Instant t) {
+        List<String> owners = sql.list("SELECT DISTINCT owner FROM offline_messages WHERE " + condition,
+                rs -> rs.getString(1), t.toEpochMilli());
+        int removed = 0;
+        for (String owner : owners) removed += removeWaiting(owner, condition, t.toEpochMilli());
+        return removed;
+    }
+
+    private int removeWaiting(String owner, String condition, long value) {
+        return sql.transaction(c -> {
+            if (Sql.first(c, LOCK_COUNT, rs -> rs.getLong(1), owner).isEmpty()) return 0; // nothing ever queued
+            int removed = Sql.update(c, "DELETE FROM offline_messages WHERE owner = ? AND " + condition, owner, value);
+            if (removed > 0) Sql.update(c, "UPDATE offline_counts SET n = n - ? WHERE owner = ?", removed, owner);
+            return removed;
+        });
+    }
+
+    /** The XEP-0313 filters of a query as a WHERE clause; ids in it are resolved to sequence numbers. */
+    private static Filter filter(Connection c, String owner, ArchiveQuery q) throws SQLException {
+        Filter f = new Filter(" WHERE owner = ?", List.of(owner));
+        if (q.with() != null) f = f.and("with_jid = ?", q.with());
+        if (q.start() != null) f = f.and("stamp >= ?", q.start().toEpochMilli());
+        if (q.end() != null) f = f.and("stamp <= ?", q.end().toEpochMilli());
+        if (q.now() != null) f = f.and("(expires_at IS NULL OR expires_at > ?)", q.now().toEpochMilli());
+        if (q.ids() != null) {
+            f = new Filter(f.where + " AND id IN (" + String.join(", ", Collections.nCopies(q.ids().size(), "?")) + ")",
+                    concat(f.params, q.ids()));
+        }
+        if (q.afterId() != null) f = f.and("seq > ?", seqOf(c, owner, q.afterId()));
+        if (q.beforeId() != null) f = f.and("seq < ?", seqOf(c, owner, q.beforeId()));
+        return f;
+    }
+
+    private record Filter(String where, List<Object> params) {
+        Filter and(String condition, Object param) {
+            return new Filter(where + " AND " + condition, concat(params, List.of(param)));
         }
     }
 
@@ -220,24 +205,27 @@ final class JdbcMessageStore implements MessageStore {
                 .orElseThrow(() -> new ItemNotFoundException(id));
     }
 
-    private static int count(Connection c, String where, List<Object> params) throws SQLException {
-        return Sql.first(c, "SELECT COUNT(*) FROM archive" + where, rs -> rs.getInt(1), params.toArray()).orElse(0);
+    private static int count(Connection c, Filter f) throws SQLException {
+        return Sql.first(c, "SELECT COUNT(*) FROM archive" + f.where, rs -> rs.getInt(1), f.params.toArray()).orElse(0);
     }
 
-    private static List<Object> append(List<Object> params, Object more) {
-        List<Object> all = new ArrayList<>(params);
-        all.add(more);
+    private static List<Object> concat(List<?> a, List<?> b) {
+        List<Object> all = new ArrayList<>(a);
+        all.addAll(b);
         return all;
     }
 
     private static Long millis(Instant t) { return t == null ? null : t.toEpochMilli(); }
 
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
     private record Row(long seq, ArchivedMessage message) {}
 
     private static Row row(ResultSet rs) throws SQLException {
-        long expires = rs.getLong(8);
-        Instant expiresAt = rs.wasNull() ? null : Instant.ofEpochMilli(expires);
         return new Row(rs.getLong(1), new ArchivedMessage(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getBoolean(6), Instant.ofEpochMilli(rs.getLong(7)), expiresAt, rs.getString(9)));
+                rs.getBoolean(6), Instant.ofEpochMilli(rs.getLong(7)), instant(rs, 8), rs.getString(9)));
     }
 }
