@@ -2,10 +2,13 @@ package im.tern.app;
 
 import im.tern.core.module.Module;
 import im.tern.module.disco.DiscoModule;
+import im.tern.module.messagefeatures.MessageFeaturesModule;
 import im.tern.module.ping.PingModule;
 import im.tern.module.presence.PresenceModule;
 import im.tern.module.privatexml.PrivateXmlModule;
+import im.tern.module.push.PushModule;
 import im.tern.module.register.RegisterModule;
+import im.tern.module.retract.RetractModule;
 import im.tern.module.roster.RosterModule;
 import im.tern.module.vcard.VcardModule;
 import im.tern.module.version.VersionModule;
@@ -24,6 +27,9 @@ final class EnabledModules {
                 new VersionModule(TernVersion.get()),   // XEP-0092
                 new VcardModule(),                      // XEP-0054
                 new PrivateXmlModule(),                 // XEP-0049
+                new PushModule(),                       // XEP-0357
+                new MessageFeaturesModule(config.messages.editWindowSeconds), // XEP-0308, XEP-0444, XEP-0461
+                new RetractModule(config.messages.retractWindowSeconds),      // XEP-0424
                 new RegisterModule(config.registration.inBand)); // XEP-0077
     }
 }

@@ -93,6 +93,8 @@ public final class TernConfig {
         @JsonProperty public int archiveRetentionDays = 365;
         /** Seconds after sending in which a message may be deleted for everyone (XEP-0424). */
         @JsonProperty public int retractWindowSeconds = 2 * 24 * 3600;
+        /** Seconds after sending in which a message may be corrected (XEP-0308); 0 sets no limit. */
+        @JsonProperty public int editWindowSeconds = 0;
         /** Seconds a dropped connection's session waits to be resumed (XEP-0198) before it ends. */
         @JsonProperty public int resumeTimeoutSeconds = 300;
         /** Stanzas one session may have sent but not had acknowledged (XEP-0198) before it is closed. */

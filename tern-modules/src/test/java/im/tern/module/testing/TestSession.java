@@ -22,6 +22,7 @@ public final class TestSession implements Session {
     private volatile int priority;
     private volatile boolean interested;
     private volatile String closedWith;
+    private volatile boolean detached;
 
     TestSession(Jid jid) { this.jid = jid; }
 
@@ -57,6 +58,12 @@ public final class TestSession implements Session {
 
     @Override
     public void send(Element stanza) { received.add(stanza); }
+
+    @Override
+    public boolean detached() { return detached; }
+
+    /** As a session whose connection dropped and that waits to be resumed (XEP-0198): it still receives. */
+    public void setDetached(boolean detached) { this.detached = detached; }
 
     @Override
     @SuppressWarnings("unchecked")
