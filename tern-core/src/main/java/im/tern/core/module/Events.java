@@ -58,6 +58,12 @@ public final class Events {
      */
     public record UndeliverableMessage(Stanza stanza) {}
 
+    /**
+     * An IQ result or error addressed to a local account's bare JID: the answer to a request a module sent
+     * from that address (XEP-0357 publishes to an app server). The core consumes it after the hooks.
+     */
+    public record IqResponse(Stanza stanza) {}
+
     /** An account was removed; modules drop what they hold for it. */
     public record AccountDeleted(im.tern.core.Jid account) {}
 }

@@ -64,12 +64,10 @@ public final class PushModule implements Module {
             if (Pushable.warrantsPush(s) && allDetached(recipients(ctx.sessions(), s.to()))) publisher.notify(s.to().bare());
             return Hook.CONTINUE;
         });
-        // The core consumes IQ answers to an account; an app server that is a local client is seen here.
-        ctx.hooks().on(Events.ClientStanza.class, Phase.BEFORE, e -> {
+        // Answers to publishes (from an app server, or the error the server made when it could not reach one).
+        ctx.hooks().on(Events.IqResponse.class, Phase.HANDLE, e -> {
             Stanza s = e.stanza();
-            if (s.kind() == Stanza.Kind.IQ && isAnswer(s) && s.to() != null && s.to().isBare() && s.to().local() != null) {
-                publisher.answer(s);
-            }
+            if (isAnswer(s) && s.to() != null && s.to().isBare() && s.to().local() != null) publisher.answer(s);
             return Hook.CONTINUE;
         });
         ctx.hooks().on(Events.AccountDeleted.class, Phase.HANDLE, e -> CompletableFuture

@@ -106,6 +106,9 @@ final class TestRouter implements Router {
     }
 
     private CompletionStage<Void> toAccount(Stanza stanza, Jid account) {
+        if (stanza.kind() == Stanza.Kind.IQ && typeOf(stanza) == null) {
+            return hooks.fire(new Events.IqResponse(stanza)).thenAccept(o -> {});
+        }
         if (stanza.isError()) return DONE;
         return switch (stanza.kind()) {
             case IQ -> {

@@ -147,6 +147,10 @@ public final class StanzaRouter implements Router {
     }
 
     private CompletionStage<Boolean> toAccount(Stanza stanza, Jid account) {
+        if (stanza.kind() == Stanza.Kind.IQ && IqDispatcher.typeOf(stanza) == null) {
+            // An answer to a request the server sent on the account's behalf (a push publish, say).
+            return hooks.fire(new Events.IqResponse(stanza)).thenApply(o -> true);
+        }
         if (stanza.isError()) return DONE;
         return switch (stanza.kind()) {
             case IQ -> {
