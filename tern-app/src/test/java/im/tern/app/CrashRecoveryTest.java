@@ -26,6 +26,7 @@ import org.jxmpp.jid.impl.JidCreate;
  * receiver's connection cut and resumed, and with it cut and never resumed. The server runs in a
  * process of its own; acknowledgements are XEP-0198 acks, which Tern gives only after durable acceptance.
  */
+@org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class CrashRecoveryTest {
     private static final int TOTAL = 10_000;
     private final Random random = new Random();
@@ -64,7 +65,8 @@ class CrashRecoveryTest {
             sender.connect().login();
             Thread killer = new Thread(() -> {
                 try {
-                    while (acked.size() < killAfter) Thread.sleep(1);
+                    long deadline = System.currentTimeMillis() + 120_000;
+                    while (acked.size() < killAfter && System.currentTimeMillis() < deadline) Thread.sleep(1);
                     server.kill();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -110,7 +112,8 @@ class CrashRecoveryTest {
             int cutAt = 1_000 + random.nextInt(TOTAL - 2_000);
             Thread cutter = new Thread(() -> {
                 try {
-                    while (got.size() < cutAt) Thread.sleep(1);
+                    long deadline = System.currentTimeMillis() + 120_000;
+                    while (got.size() < cutAt && System.currentTimeMillis() < deadline) Thread.sleep(1);
                     receiver.instantShutdown();
                     Thread.sleep(200);
                     receiver.connect().login();
@@ -147,7 +150,8 @@ class CrashRecoveryTest {
             int cutAt = 1_000 + random.nextInt(TOTAL - 2_000);
             Thread cutter = new Thread(() -> {
                 try {
-                    while (got.size() < cutAt) Thread.sleep(1);
+                    long deadline = System.currentTimeMillis() + 120_000;
+                    while (got.size() < cutAt && System.currentTimeMillis() < deadline) Thread.sleep(1);
                     receiver.instantShutdown(); // the phone died with its session
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
