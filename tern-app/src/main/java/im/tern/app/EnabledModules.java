@@ -7,8 +7,10 @@ import im.tern.module.presence.PresenceModule;
 import im.tern.module.privatexml.PrivateXmlModule;
 import im.tern.module.register.RegisterModule;
 import im.tern.module.roster.RosterModule;
+import im.tern.module.signup.SignupModule;
 import im.tern.module.vcard.VcardModule;
 import im.tern.module.version.VersionModule;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The one list of enabled features, in start order. To add a feature, add it here (docs/adding-a-module.md). */
@@ -16,7 +18,7 @@ final class EnabledModules {
     private EnabledModules() {}
 
     static List<Module> list(TernConfig config) {
-        return List.of(
+        List<Module> modules = new ArrayList<>(List.of(
                 new DiscoModule(),                      // XEP-0030
                 new RosterModule(),                     // RFC 6121 §2, XEP-0237
                 new PresenceModule(),                   // RFC 6121 §3-4
@@ -24,6 +26,10 @@ final class EnabledModules {
                 new VersionModule(TernVersion.get()),   // XEP-0092
                 new VcardModule(),                      // XEP-0054
                 new PrivateXmlModule(),                 // XEP-0049
-                new RegisterModule(config.registration.inBand)); // XEP-0077
+                new RegisterModule(config.registration.inBand))); // XEP-0077
+        if (config.signup.enabled) {
+            modules.add(new SignupModule(config.signup.settings(), config.signup.gateway())); // phone sign-up, HTTP API
+        }
+        return List.copyOf(modules);
     }
 }

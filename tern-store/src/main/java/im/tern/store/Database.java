@@ -15,7 +15,10 @@ public final class Database implements AutoCloseable {
     private static final Map<Class<?>, Function<Sql, ?>> STORES = Map.of(
             UserStore.class, JdbcUserStore::new,
             RosterStore.class, JdbcRosterStore::new,
-            DocumentStore.class, JdbcDocumentStore::new);
+            DocumentStore.class, JdbcDocumentStore::new,
+            VerificationStore.class, JdbcVerificationStore::new,
+            PinStore.class, JdbcPinStore::new,
+            QuotaStore.class, JdbcQuotaStore::new);
 
     private final HikariDataSource dataSource;
     private final Map<Class<?>, Object> stores;
@@ -59,6 +62,7 @@ public final class Database implements AutoCloseable {
         var flyway = Flyway.configure()
                 .dataSource(target.getJdbcUrl(), target.getUsername(), target.getPassword())
                 .locations("classpath:db/migration")
+                .outOfOrder(true) // a lower version from a parallel branch may land after a higher one
                 .placeholders(dialect.placeholders());
         if (schema != null) flyway.schemas(schema);
         flyway.load().migrate();
