@@ -10,8 +10,10 @@ import im.tern.module.push.PushModule;
 import im.tern.module.register.RegisterModule;
 import im.tern.module.retract.RetractModule;
 import im.tern.module.roster.RosterModule;
+import im.tern.module.signup.SignupModule;
 import im.tern.module.vcard.VcardModule;
 import im.tern.module.version.VersionModule;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The one list of enabled features, in start order. To add a feature, add it here (docs/adding-a-module.md). */
@@ -19,7 +21,7 @@ final class EnabledModules {
     private EnabledModules() {}
 
     static List<Module> list(TernConfig config) {
-        return List.of(
+        List<Module> modules = new ArrayList<>(List.of(
                 new DiscoModule(),                      // XEP-0030
                 new RosterModule(),                     // RFC 6121 §2, XEP-0237
                 new PresenceModule(),                   // RFC 6121 §3-4
@@ -30,6 +32,10 @@ final class EnabledModules {
                 new PushModule(),                       // XEP-0357
                 new MessageFeaturesModule(config.messages.editWindowSeconds), // XEP-0308, XEP-0444, XEP-0461
                 new RetractModule(config.messages.retractWindowSeconds),      // XEP-0424
-                new RegisterModule(config.registration.inBand)); // XEP-0077
+                new RegisterModule(config.registration.inBand))); // XEP-0077
+        if (config.signup.enabled) {
+            modules.add(new SignupModule(config.signup.settings(), config.signup.gateway())); // phone sign-up, HTTP API
+        }
+        return List.copyOf(modules);
     }
 }

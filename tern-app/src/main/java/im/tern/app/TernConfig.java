@@ -81,6 +81,8 @@ public final class TernConfig {
     }
 
     @JsonProperty public Registration registration = new Registration();
+    /** Phone-number sign-up over the HTTP API: limits and the SMS gateway (docs/signup.md). */
+    @JsonProperty public SignupConfig signup = new SignupConfig();
     @JsonProperty public Messages messages = new Messages();
 
     /** One-to-one messaging: offline storage, the archive, stream management and the edit/delete windows. */

@@ -16,7 +16,10 @@ public final class Database implements AutoCloseable {
             UserStore.class, JdbcUserStore::new,
             RosterStore.class, JdbcRosterStore::new,
             DocumentStore.class, JdbcDocumentStore::new,
-            MessageStore.class, JdbcMessageStore::new);
+            MessageStore.class, JdbcMessageStore::new,
+            VerificationStore.class, JdbcVerificationStore::new,
+            PinStore.class, JdbcPinStore::new,
+            QuotaStore.class, JdbcQuotaStore::new);
 
     private final HikariDataSource dataSource;
     private final Map<Class<?>, Object> stores;
@@ -60,6 +63,7 @@ public final class Database implements AutoCloseable {
         var flyway = Flyway.configure()
                 .dataSource(target.getJdbcUrl(), target.getUsername(), target.getPassword())
                 .locations("classpath:db/migration")
+                .outOfOrder(true) // a lower version from a parallel branch may land after a higher one
                 .placeholders(dialect.placeholders());
         if (schema != null) flyway.schemas(schema);
         flyway.load().migrate();

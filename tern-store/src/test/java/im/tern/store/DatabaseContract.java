@@ -41,6 +41,9 @@ public abstract class DatabaseContract {
             assertThat(db.store(RosterStore.class)).isNotNull();
             assertThat(db.store(DocumentStore.class)).isNotNull();
             assertThat(db.store(MessageStore.class)).isNotNull();
+            assertThat(db.store(VerificationStore.class)).isNotNull();
+            assertThat(db.store(PinStore.class)).isNotNull();
+            assertThat(db.store(QuotaStore.class)).isNotNull();
             assertThatThrownBy(() -> db.store(Runnable.class))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.Runnable");
         }
