@@ -1,8 +1,13 @@
 package im.tern.app;
 
 import im.tern.core.module.Module;
+import im.tern.module.blocking.BlockingModule;
+import im.tern.module.broadcast.BroadcastModule;
+import im.tern.module.carbons.CarbonsModule;
+import im.tern.module.chatstates.ChatStatesModule;
 import im.tern.module.disco.DiscoModule;
 import im.tern.module.messagefeatures.MessageFeaturesModule;
+import im.tern.module.lastactivity.LastActivityModule;
 import im.tern.module.ping.PingModule;
 import im.tern.module.presence.PresenceModule;
 import im.tern.module.privatexml.PrivateXmlModule;
@@ -29,6 +34,12 @@ final class EnabledModules {
                 new VersionModule(TernVersion.get()),   // XEP-0092
                 new VcardModule(),                      // XEP-0054
                 new PrivateXmlModule(),                 // XEP-0049
+                // Blocking first: its BEFORE hooks refuse stanzas before any other module acts on them.
+                new BlockingModule(),                   // XEP-0191
+                new CarbonsModule(),                    // XEP-0280
+                new LastActivityModule(),               // XEP-0012
+                new ChatStatesModule(),                 // XEP-0085
+                new BroadcastModule(),                  // XEP-0033
                 new PushModule(),                       // XEP-0357
                 new MessageFeaturesModule(config.messages.editWindowSeconds), // XEP-0308, XEP-0444, XEP-0461
                 new RetractModule(config.messages.retractWindowSeconds),      // XEP-0424
