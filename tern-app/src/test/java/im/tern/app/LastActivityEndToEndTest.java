@@ -78,8 +78,8 @@ class LastActivityEndToEndTest {
     /** The bound sessions, as the HTTP health endpoint reports them. */
     int sessionsOnServer() throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + tern.server.httpPort() + "/health")).build();
-        String body = java.net.http.HttpClient.newHttpClient()
+                java.net.URI.create("https://127.0.0.1:" + tern.server.httpPort() + "/health")).build();
+        String body = java.net.http.HttpClient.newBuilder().sslContext(TrustAllTls.context()).build()
                 .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         var m = java.util.regex.Pattern.compile("\"sessions\":(\\d+)").matcher(body);
         assertThat(m.find()).as(body).isTrue();

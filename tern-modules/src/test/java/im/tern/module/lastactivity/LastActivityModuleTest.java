@@ -230,5 +230,8 @@ class LastActivityModuleTest {
 
         @Override
         public Executor blocking() { return server.blocking(); }
+
+        @Override
+        public im.tern.core.http.HttpApi http() { return server.http(); }
     }
 }
