@@ -37,6 +37,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
     private static final Logger log = LoggerFactory.getLogger(WebSocketConnection.class);
 
     private final Channel channel;
+    private final im.tern.server.transport.OrderedWriter writer;
     private final XmlLimits limits;
     private final ConnectionTracker tracker;
     private final C2sStream stream;
@@ -49,6 +50,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
 
     WebSocketConnection(C2sServices services, XmlLimits limits, ConnectionTracker tracker, Channel channel) {
         this.channel = channel;
+        this.writer = new im.tern.server.transport.OrderedWriter(channel);
         this.limits = limits;
         this.tracker = tracker;
         this.stream = new C2sStream(services, this);
@@ -168,7 +170,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
     public void writeClose() { writeText(Framing.CLOSE); }
 
     private void writeText(CharSequence xml) {
-        channel.writeAndFlush(new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), xml)), channel.voidPromise());
+        writer.write(new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), xml)));
     }
 
     @Override
@@ -180,15 +182,13 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
 
     @Override
     public void write(byte[] serialised) {
-        channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(Framing.standalone(serialised))),
-                channel.voidPromise());
+        writer.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(Framing.standalone(serialised))));
     }
 
     @Override
     public void closeAfterFlush() {
         channel.config().setAutoRead(false);
-        channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
-                .addListener(ChannelFutureListener.CLOSE);
+        writer.write(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE), ChannelFutureListener.CLOSE);
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class C2sConnection extends ChannelInboundHandlerAdapter implements
     private final ReadThrottle throttle;
     private final long openedAt;
     private final Channel channel;
+    private final OrderedWriter writer;
     private String address;
     private boolean secure;
     private boolean counted;
@@ -66,6 +67,7 @@ public final class C2sConnection extends ChannelInboundHandlerAdapter implements
     public C2sConnection(Shared shared, Channel channel, boolean directTls) {
         this.shared = shared;
         this.channel = channel;
+        this.writer = new OrderedWriter(channel);
         this.secure = directTls;
         this.stream = new C2sStream(shared.services(), this);
         this.parser = new StreamParser(shared.limits(), stream);
@@ -178,30 +180,31 @@ public final class C2sConnection extends ChannelInboundHandlerAdapter implements
     public void writeClose() { writeRaw(StreamXml.CLOSE); }
 
     private void writeRaw(String xml) {
-        channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), xml), channel.voidPromise());
+        writer.write(ByteBufUtil.writeUtf8(channel.alloc(), xml));
     }
 
     @Override
     public void write(Element element) {
         StringBuilder sb = new StringBuilder(256);
         XmlWriter.write(element, sb, Namespaces.CLIENT);
-        channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), sb), channel.voidPromise());
+        writer.write(ByteBufUtil.writeUtf8(channel.alloc(), sb));
     }
 
     @Override
     public void write(byte[] serialised) {
-        channel.writeAndFlush(Unpooled.wrappedBuffer(serialised), channel.voidPromise());
+        writer.write(Unpooled.wrappedBuffer(serialised));
     }
 
     @Override
     public void closeAfterFlush() {
         channel.config().setAutoRead(false);
-        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        writer.write(Unpooled.EMPTY_BUFFER, ChannelFutureListener.CLOSE);
     }
 
     @Override
     public void startTls() {
-        channel.pipeline().addFirst("tls", shared.newTlsHandler(channel.alloc()));
+        // After <proceed/> has gone out in the clear.
+        writer.afterWrites(() -> channel.pipeline().addFirst("tls", shared.newTlsHandler(channel.alloc())));
         secure = true;
     }
 
