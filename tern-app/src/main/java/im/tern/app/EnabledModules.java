@@ -1,7 +1,9 @@
 package im.tern.app;
 
 import im.tern.core.module.Module;
+import im.tern.module.archive.ArchiveModule;
 import im.tern.module.disco.DiscoModule;
+import im.tern.module.offline.OfflineModule;
 import im.tern.module.ping.PingModule;
 import im.tern.module.presence.PresenceModule;
 import im.tern.module.privatexml.PrivateXmlModule;
@@ -24,6 +26,8 @@ final class EnabledModules {
                 new VersionModule(TernVersion.get()),   // XEP-0092
                 new VcardModule(),                      // XEP-0054
                 new PrivateXmlModule(),                 // XEP-0049
+                new ArchiveModule(config.messages.archiveRetentionDays), // XEP-0313, XEP-0359; before offline
+                new OfflineModule(config.messages.offlineMaxAgeDays, config.messages.offlineMaxPerAccount), // XEP-0160
                 new RegisterModule(config.registration.inBand)); // XEP-0077
     }
 }

@@ -15,7 +15,8 @@ public final class Database implements AutoCloseable {
     private static final Map<Class<?>, Function<Sql, ?>> STORES = Map.of(
             UserStore.class, JdbcUserStore::new,
             RosterStore.class, JdbcRosterStore::new,
-            DocumentStore.class, JdbcDocumentStore::new);
+            DocumentStore.class, JdbcDocumentStore::new,
+            MessageStore.class, JdbcMessageStore::new);
 
     private final HikariDataSource dataSource;
     private final Map<Class<?>, Object> stores;

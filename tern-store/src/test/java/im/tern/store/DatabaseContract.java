@@ -40,6 +40,7 @@ public abstract class DatabaseContract {
             assertThat(db.store(UserStore.class)).isNotNull();
             assertThat(db.store(RosterStore.class)).isNotNull();
             assertThat(db.store(DocumentStore.class)).isNotNull();
+            assertThat(db.store(MessageStore.class)).isNotNull();
             assertThatThrownBy(() -> db.store(Runnable.class))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.Runnable");
         }

@@ -11,7 +11,7 @@ class SchemaCheckTest {
 
     @Test
     void newestBundledMigrationIsReadFromTheClassPath() {
-        assertThat(SchemaCheck.newestBundled()).hasValue(3);
+        assertThat(SchemaCheck.newestBundled()).hasValue(4);
     }
 
     @Test
