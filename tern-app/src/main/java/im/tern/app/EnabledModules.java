@@ -1,13 +1,15 @@
 package im.tern.app;
 
 import im.tern.core.module.Module;
+import im.tern.module.archive.ArchiveModule;
 import im.tern.module.blocking.BlockingModule;
 import im.tern.module.broadcast.BroadcastModule;
 import im.tern.module.carbons.CarbonsModule;
 import im.tern.module.chatstates.ChatStatesModule;
 import im.tern.module.disco.DiscoModule;
-import im.tern.module.messagefeatures.MessageFeaturesModule;
 import im.tern.module.lastactivity.LastActivityModule;
+import im.tern.module.messagefeatures.MessageFeaturesModule;
+import im.tern.module.offline.OfflineModule;
 import im.tern.module.ping.PingModule;
 import im.tern.module.presence.PresenceModule;
 import im.tern.module.privatexml.PrivateXmlModule;
@@ -36,6 +38,10 @@ final class EnabledModules {
                 new PrivateXmlModule(),                 // XEP-0049
                 // Blocking first: its BEFORE hooks refuse stanzas before any other module acts on them.
                 new BlockingModule(),                   // XEP-0191
+                // Hooks of one phase run in this order: the archive stamps the stanza-id, the offline
+                // store may hold a message back while a device catches up, then carbons copy it.
+                new ArchiveModule(config.messages.archiveRetentionDays), // XEP-0313, XEP-0359
+                new OfflineModule(config.messages.offlineMaxAgeDays, config.messages.offlineMaxPerAccount), // XEP-0160
                 new CarbonsModule(),                    // XEP-0280
                 new LastActivityModule(),               // XEP-0012
                 new ChatStatesModule(),                 // XEP-0085

@@ -19,7 +19,8 @@ import java.util.concurrent.Executor;
 
 /**
  * The routing rules of {@link Router} (RFC 6120 section 10, RFC 6121 section 8.5) for one domain,
- * as the server applies them: local sessions, account handlers, InboundStanza hooks; other domains
+ * as the server applies them: local sessions, account handlers, InboundStanza hooks, UndeliverableMessage
+ * hooks for a message no available resource takes (then service-unavailable for chat and normal); other domains
  * get remote-server-not-found (presence to them is dropped). Records nothing itself: what a
  * session receives waits in its queue.
  */
@@ -101,7 +102,8 @@ final class TestRouter implements Router {
         return switch (stanza.kind()) {
             case PRESENCE -> DONE;
             case IQ -> typeOf(stanza) == null ? DONE : bounce(stanza, StanzaError.SERVICE_UNAVAILABLE);
-            case MESSAGE -> toAccount(stanza, stanza.to().bare());
+            case MESSAGE -> "groupchat".equals(stanza.type())
+                    ? bounce(stanza, StanzaError.SERVICE_UNAVAILABLE) : toAccount(stanza, stanza.to().bare());
         };
     }
 
@@ -117,19 +119,29 @@ final class TestRouter implements Router {
                 yield h == null ? bounce(stanza, StanzaError.SERVICE_UNAVAILABLE) : dispatch(h, stanza);
             }
             case MESSAGE -> {
+                if ("groupchat".equals(stanza.type())) yield bounce(stanza, StanzaError.SERVICE_UNAVAILABLE);
                 Events.InboundStanza event = new Events.InboundStanza(stanza);
-                yield hooks.fire(event).thenAccept(o -> {
-                    if (o == Hook.Outcome.STOP) return;
-                    for (Session s : sessions.of(account)) {
-                        if (s.available() && s.priority() >= 0) s.send(event.stanza().element());
-                    }
-                });
+                yield hooks.fire(event).thenCompose(o -> o == Hook.Outcome.STOP ? DONE : messageToAccount(event.stanza(), account));
             }
             case PRESENCE -> hooks.fire(new Events.InboundStanza(stanza)).thenAccept(o -> {
                 if (o == Hook.Outcome.STOP || "probe".equals(stanza.type())) return;
                 for (Session s : sessions.of(account)) if (s.available()) s.send(stanza.element());
             });
         };
+    }
+
+    /** Every available resource with priority at least 0; none: UndeliverableMessage, then a bounce for chat and normal. */
+    private CompletionStage<Void> messageToAccount(Stanza stanza, Jid account) {
+        int delivered = 0;
+        for (Session s : sessions.of(account)) {
+            if (s.available() && s.priority() >= 0) {
+                s.send(stanza.element());
+                delivered++;
+            }
+        }
+        if (delivered > 0) return DONE;
+        return hooks.fire(new Events.UndeliverableMessage(stanza)).thenCompose(o ->
+                o == Hook.Outcome.STOP || "headline".equals(stanza.type()) ? DONE : bounce(stanza, StanzaError.SERVICE_UNAVAILABLE));
     }
 
     private IqHandler find(Target target, Stanza stanza) {

@@ -47,9 +47,16 @@ public final class TestServer implements ModuleContext, AutoCloseable {
     private final TestSessions sessions = new TestSessions();
     private final TestRouter router;
     private final List<Module> modules;
+    private final Clock clock;
     private int ids;
 
     public TestServer(Path dataDir, Module... modules) {
+        this(dataDir, Clock.systemUTC(), modules);
+    }
+
+    /** With the clock the modules read: pass a {@link ManualClock} to move time forward. */
+    public TestServer(Path dataDir, Clock clock, Module... modules) {
+        this.clock = clock;
         this.database = Database.open(StoreConfig.embedded(dataDir));
         this.router = new TestRouter(domain, sessions, database.store(UserStore.class), iq, hooks, blocking, inFlight);
         this.modules = List.of(modules);
@@ -103,6 +110,11 @@ public final class TestServer implements ModuleContext, AutoCloseable {
         await(router.routeAsync(stanza));
     }
 
+    /** Waits until nothing the server set off (blocking tasks, routing) is still under way. */
+    public void awaitQuiet() {
+        inFlight.awaitQuiet(Duration.ofSeconds(10));
+    }
+
     /** Fires an event as the core would and waits for everything it set off. */
     public Hook.Outcome fire(Object event) {
         return await(hooks.fire(event));
@@ -146,7 +158,7 @@ public final class TestServer implements ModuleContext, AutoCloseable {
     public im.tern.server.module.HttpRouteRegistry http() { return http; }
 
     @Override
-    public Clock clock() { return Clock.systemUTC(); }
+    public Clock clock() { return clock; }
 
     @Override
     public void close() {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
@@ -23,6 +25,8 @@ public final class TestSession implements Session {
     private volatile boolean interested;
     private volatile String closedWith;
     private volatile boolean detached;
+    private final Queue<CompletableFuture<Boolean>> unacknowledged = new java.util.ArrayDeque<>();
+    private boolean holdAcks;
 
     TestSession(Jid jid) { this.jid = jid; }
 
@@ -58,6 +62,43 @@ public final class TestSession implements Session {
 
     @Override
     public void send(Element stanza) { received.add(stanza); }
+
+    /**
+     * As a stream without stream management, the client has it once written; after {@link #holdAcks()},
+     * as one with it (XEP-0198): pending until {@link #acknowledge} or {@link #dropUnacknowledged}.
+     */
+    @Override
+    public synchronized CompletionStage<Boolean> sendTracked(Element stanza) {
+        received.add(stanza);
+        if (!holdAcks) return CompletableFuture.completedFuture(true);
+        CompletableFuture<Boolean> tracker = new CompletableFuture<>();
+        unacknowledged.add(tracker);
+        return tracker;
+    }
+
+    /** From now on tracked stanzas wait for the test to acknowledge them. */
+    public synchronized void holdAcks() { holdAcks = true; }
+
+    /** The client acknowledges the oldest {@code count} tracked stanzas it has not yet acknowledged. */
+    public void acknowledge(int count) {
+        List<CompletableFuture<Boolean>> done = new ArrayList<>();
+        synchronized (this) {
+            for (int i = 0; i < count && !unacknowledged.isEmpty(); i++) done.add(unacknowledged.poll());
+        }
+        for (CompletableFuture<Boolean> f : done) f.complete(true);
+    }
+
+    /** The session ends without acknowledging: every pending tracked stanza completes false. */
+    public void dropUnacknowledged() {
+        List<CompletableFuture<Boolean>> done;
+        synchronized (this) {
+            done = new ArrayList<>(unacknowledged);
+            unacknowledged.clear();
+        }
+        for (CompletableFuture<Boolean> f : done) f.complete(false);
+    }
+
+    public synchronized int unacknowledgedCount() { return unacknowledged.size(); }
 
     @Override
     public boolean detached() { return detached; }

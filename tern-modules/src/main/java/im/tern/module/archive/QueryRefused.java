@@ -1,0 +1,15 @@
+package im.tern.module.archive;
+
+import im.tern.core.StanzaError;
+
+/** An archive query the server answers with an error: the condition and a text for the client. */
+final class QueryRefused extends Exception {
+    private final StanzaError error;
+
+    QueryRefused(StanzaError error, String text) {
+        super(text, null, false, false);
+        this.error = error;
+    }
+
+    StanzaError error() { return error; }
+}

@@ -1,0 +1,27 @@
+package im.tern.module.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock that stands still until a test moves it forward. Thread-safe. */
+public final class ManualClock extends Clock {
+    private volatile Instant now;
+
+    public ManualClock(Instant start) { this.now = start; }
+
+    public ManualClock() { this(Instant.parse("2026-01-01T00:00:00Z")); }
+
+    public void advance(Duration by) { now = now.plus(by); }
+
+    @Override
+    public Instant instant() { return now; }
+
+    @Override
+    public ZoneId getZone() { return ZoneOffset.UTC; }
+
+    @Override
+    public Clock withZone(ZoneId zone) { return this; }
+}
