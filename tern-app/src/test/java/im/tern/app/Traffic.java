@@ -88,8 +88,8 @@ final class Traffic {
 
     /** Waits until the server counts {@code n} bound sessions (its /health endpoint), e.g. after a disconnect. */
     static void awaitSessions(RunningTern tern, int n) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        URI health = URI.create("http://127.0.0.1:" + tern.server.httpPort() + "/health");
+        HttpClient http = HttpClient.newBuilder().sslContext(TrustAllTls.context()).build();
+        URI health = URI.create("https://127.0.0.1:" + tern.server.httpPort() + "/health");
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         int last = -1;
         while (System.nanoTime() < deadline) {

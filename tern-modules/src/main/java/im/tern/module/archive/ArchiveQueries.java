@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +29,6 @@ import java.util.function.Supplier;
  * deleted them yet.
  */
 final class ArchiveQueries {
-    private static final long ATTACH_GRACE_NANOS = 200_000_000;
     private final MessageStore store;
     private final Sessions sessions;
     private final Executor blocking;
@@ -57,31 +55,15 @@ final class ArchiveQueries {
     }
 
     /**
-     * Runs the work on the blocking pool and completes the reply there, on the thread that sent the
-     * results, so the {@code <fin/>} follows them. Stanzas sent from one thread keep their order; but if
-     * the reply were already complete when the core attaches to it, the core would write it at once on
-     * the event loop, ahead of results still queued for that loop. So the reply completes only once the
-     * core holds it (or after a short grace, should nobody ever attach).
+     * Runs the query on the blocking pool; the results go out from there, and the reply after them: the
+     * server's writes keep the order they were asked in, whichever thread asks (OrderedWriter).
      */
     private CompletableFuture<Stanza> inOrder(Supplier<Stanza> work) {
-        CompletableFuture<Stanza> reply = new CompletableFuture<>();
         try {
-            blocking.execute(() -> {
-                Stanza result;
-                try {
-                    result = work.get();
-                } catch (RuntimeException e) {
-                    reply.completeExceptionally(e);
-                    return;
-                }
-                long deadline = System.nanoTime() + ATTACH_GRACE_NANOS;
-                while (reply.getNumberOfDependents() == 0 && System.nanoTime() < deadline) LockSupport.parkNanos(20_000);
-                reply.complete(result);
-            });
+            return CompletableFuture.supplyAsync(work, blocking);
         } catch (RuntimeException rejected) {
-            reply.completeExceptionally(rejected);
+            return CompletableFuture.failedFuture(rejected);
         }
-        return reply;
     }
 
     private Stanza answer(Stanza request, MamRequest q, Session requester) {
