@@ -64,7 +64,7 @@ final class ServerProcess implements AutoCloseable {
                 while ((line = r.readLine()) != null) {
                     Matcher m = LISTENING.matcher(line);
                     if (m.find()) listening.complete(Integer.parseInt(m.group(1)));
-                    else if (line.contains("ERROR") || line.contains("Exception")) System.err.println("[server] " + line);
+                    else if (line.contains("ERROR") || line.contains("WARN") || line.contains("Exception")) System.err.println("[server] " + line);
                 }
             } catch (IOException e) {
                 // the process was killed
