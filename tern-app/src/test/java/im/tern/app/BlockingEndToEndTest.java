@@ -73,7 +73,8 @@ class BlockingEndToEndTest {
 
         blocking.blockContacts(List.of(bobJid));
 
-        assertThat(blocking.getBlockList()).containsExactly(bobJid);
+        // Smack's list follows the server's push, which may land just after the IQ result.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(blocking.getBlockList()).containsExactly(bobJid));
         await().atMost(Duration.ofSeconds(10)).until(() -> !bobRoster.getPresence(aliceJid).isAvailable());
 
         bob.sendStanza(chat("alice@tern.test", "are you there?"));
@@ -93,7 +94,7 @@ class BlockingEndToEndTest {
 
         blocking.unblockContacts(List.of(bobJid));
 
-        assertThat(blocking.getBlockList()).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(blocking.getBlockList()).isEmpty());
         await().atMost(Duration.ofSeconds(10)).until(() -> bobRoster.getPresence(aliceJid).isAvailable());
         assertThat(bobRoster.getPresence(aliceJid).getStatus()).isEqualTo("busy");
         bob.sendStanza(chat("alice@tern.test", "hello again"));
