@@ -101,8 +101,6 @@ public final class Outbox {
 
     public synchronized boolean closed() { return closed; }
 
-    public synchronized boolean connected() { return out != null; }
-
     private void write(Item item) {
         if (item.serialised() != null) out.write(item.serialised());
         else out.write(item.stanza());

@@ -35,8 +35,6 @@ public final class Resumption implements AutoCloseable {
         this.maxUnacked = maxUnacked;
     }
 
-    public int maxUnacked() { return maxUnacked; }
-
     /**
      * Puts a bound session under stream management. {@code requestedMax} is the client's preferred
      * resumption time in seconds (0 when it gave none); the server's limit caps it.
@@ -86,12 +84,6 @@ public final class Resumption implements AutoCloseable {
         if (!m.expire()) return false;
         byId.remove(m.id(), m);
         return true;
-    }
-
-    public int waiting() {
-        int n = 0;
-        for (ManagedSession m : byId.values()) if (m.detached()) n++;
-        return n;
     }
 
     @Override
