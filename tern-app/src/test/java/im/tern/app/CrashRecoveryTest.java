@@ -10,7 +10,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.XmlElement;
 import org.jivesoftware.smack.packet.Message;
@@ -74,15 +79,32 @@ class CrashRecoveryTest {
                 }
             });
             killer.start();
-            int next = send(sender, 0, acked, () -> false);
+            // Sending runs on a thread of its own: after the kill Smack can leave the sender parked for good
+            // on its dead connection's full writer queue, and only an interrupt frees it.
+            AtomicInteger progress = new AtomicInteger();
+            ExecutorService sending = Executors.newSingleThreadExecutor();
+            Future<?> first = sending.submit(() -> {
+                send(sender, 0, progress, acked);
+                return null;
+            });
             killer.join();
+            try {
+                first.get(30, TimeUnit.SECONDS);
+            } catch (TimeoutException parked) {
+                first.cancel(true);
+            }
+            sending.shutdown();
+            assertThat(sending.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            int next = progress.get();
             int ackedBeforeKill = acked.size();
             sender.instantShutdown();
 
+            long killedAt = System.nanoTime();
             server.start();
+            System.out.printf("sigkill: restarted in %d ms%n", (System.nanoTime() - killedAt) / 1_000_000);
             XMPPTCPConnection again = server.connection("sender", "s", true);
             again.connect().login();
-            send(again, next, acked, () -> false);
+            send(again, next, new AtomicInteger(), acked);
             awaitAcks(again, acked, TOTAL - next + ackedBeforeKill);
 
             Received got = new Received();
@@ -124,7 +146,7 @@ class CrashRecoveryTest {
             });
             cutter.start();
             Set<String> acked = ConcurrentHashMap.newKeySet();
-            send(sender, 0, acked, () -> false);
+            send(sender, 0, new AtomicInteger(), acked);
             awaitAcks(sender, acked, TOTAL);
             cutter.join();
             assertThat(receiver.streamWasResumed()).isTrue();
@@ -160,7 +182,7 @@ class CrashRecoveryTest {
             });
             cutter.start();
             Set<String> acked = ConcurrentHashMap.newKeySet();
-            send(sender, 0, acked, () -> false);
+            send(sender, 0, new AtomicInteger(), acked);
             awaitAcks(sender, acked, TOTAL);
             cutter.join();
             Thread.sleep(3_000); // past the resumption timeout: the session ends, its unacked messages go offline
@@ -181,8 +203,11 @@ class CrashRecoveryTest {
         }
     }
 
-    /** Sends messages next..TOTAL-1 until one fails (the server went away); returns the first not sent. */
-    private int send(XMPPTCPConnection c, int from, Set<String> acked, BooleanSupplier stop) throws Exception {
+    /**
+     * Sends messages from..TOTAL-1 until one fails (the server went away) or the thread is interrupted;
+     * {@code progress} holds the first message not yet sent.
+     */
+    private void send(XMPPTCPConnection c, int from, AtomicInteger progress, Set<String> acked) throws Exception {
         c.addSyncStanzaListener(s -> refused.add(s.getStanzaId()), st -> st instanceof Message m && m.getType() == Message.Type.error);
         // One listener for every acknowledged stanza: Smack drops per-id listeners after the resumption
         // time, which the no-resume test sets to 2 s.
@@ -193,7 +218,8 @@ class CrashRecoveryTest {
         int ackedBefore = acked.size();
         int i = from;
         try {
-            for (; i < TOTAL && !stop.getAsBoolean(); i++) {
+            for (; i < TOTAL; i++) {
+                progress.set(i);
                 String id = "c-" + i;
                 Message m = StanzaBuilder.buildMessage(id).to(to).ofType(Message.Type.chat).setBody(Integer.toString(i)).build();
                 c.sendStanza(m);
@@ -201,11 +227,11 @@ class CrashRecoveryTest {
                 // queue of 500 unacknowledged stanzas fills while the server asks it for an ack.
                 if ((i - from) % 100 == 99) awaitWindow(c, acked, ackedBefore, i - from + 1);
             }
+            progress.set(TOTAL);
         } catch (Exception gone) {
-            // The server died under us: i was not sent.
+            // The server died under us, or the test gave up on a parked sender: i was not sent.
             System.out.printf("sending stopped at %d: %s%n", i, gone);
         }
-        return i;
     }
 
     private static final int WINDOW = 300;

@@ -124,6 +124,20 @@ class RetractEndToEndTest {
     }
 
     @Test
+    void aMessageSentWithoutOriginIdIsFoundByItsId() throws Exception {
+        // Smack, like many clients, sends no origin-id unless asked: the message's id names it.
+        alice.sendStanza(StanzaBuilder.buildMessage("plain-1").to(JidCreate.from("bob@tern.test"))
+                .ofType(Message.Type.chat).setBody("wrong chat, sorry").build());
+        assertThat(bobs.poll(10, TimeUnit.SECONDS)).isNotNull();
+        assertThat(sent.copy("alice", "bob", "plain-1", true)).as("archived under its id").isPresent();
+
+        alice.sendStanza(retraction("plain-1"));
+
+        assertThat(bobs.poll(10, TimeUnit.SECONDS)).isNotNull();
+        assertThat(sent.copy("bob", "alice", "plain-1", false).orElseThrow().xml()).doesNotContain("wrong chat").contains("retracted");
+    }
+
+    @Test
     void retractionAfterTwoDaysIsRefused() throws Exception {
         aliceWritesToBob("m1", "old news");
         clock.advance(Duration.ofDays(2).plusMinutes(1));

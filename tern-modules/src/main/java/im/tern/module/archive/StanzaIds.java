@@ -48,10 +48,15 @@ public final class StanzaIds {
         return message.withChild(Element.builder("stanza-id", NAMESPACE).attr("by", by.toString()).attr("id", id).build());
     }
 
-    /** The sender's {@code <origin-id/>}, or null. */
+    /**
+     * The sender's own id for the message: its {@code <origin-id/>}, else its {@code id} attribute (which
+     * XEP-0308 corrections name, and which clients that send no origin-id, such as Smack by default, use
+     * for retractions too); null when it has neither.
+     */
     public static String originId(Element message) {
         Element e = message.child("origin-id", NAMESPACE);
         String id = e == null ? null : e.attr("id");
+        if (id == null || id.isEmpty()) id = message.attr("id");
         return id == null || id.isEmpty() ? null : id;
     }
 }
