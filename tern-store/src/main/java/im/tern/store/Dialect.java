@@ -16,7 +16,7 @@ enum Dialect {
 
         @Override
         Map<String, String> placeholders() {
-            return Map.of("ordered_text", "");
+            return Map.of("ordered_text", "", "sequence_cache", "1000");
         }
     },
     POSTGRES {
@@ -30,7 +30,7 @@ enum Dialect {
         @Override
         Map<String, String> placeholders() {
             // Byte order, as H2 sorts, whatever the database's locale: pages of users stay stable.
-            return Map.of("ordered_text", "COLLATE \"C\"");
+            return Map.of("ordered_text", "COLLATE \"C\"", "sequence_cache", "1");
         }
     };
 
