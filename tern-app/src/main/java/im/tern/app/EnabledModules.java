@@ -6,6 +6,7 @@ import im.tern.module.blocking.BlockingModule;
 import im.tern.module.broadcast.BroadcastModule;
 import im.tern.module.carbons.CarbonsModule;
 import im.tern.module.chatstates.ChatStatesModule;
+import im.tern.module.devices.DevicesModule;
 import im.tern.module.disco.DiscoModule;
 import im.tern.module.lastactivity.LastActivityModule;
 import im.tern.module.messagefeatures.MessageFeaturesModule;
@@ -53,6 +54,7 @@ final class EnabledModules {
         if (config.signup.enabled) {
             modules.add(new SignupModule(config.signup.settings(), config.signup.gateway())); // phone sign-up, HTTP API
         }
+        if (config.devices.enabled) modules.add(new DevicesModule(config.devices.settings())); // linked devices, HTTP API
         return List.copyOf(modules);
     }
 }

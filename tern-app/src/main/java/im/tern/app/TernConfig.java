@@ -83,6 +83,8 @@ public final class TernConfig {
     @JsonProperty public Registration registration = new Registration();
     /** Phone-number sign-up over the HTTP API: limits and the SMS gateway (docs/signup.md). */
     @JsonProperty public SignupConfig signup = new SignupConfig();
+    /** Linked devices over the HTTP API: link codes and their limits (docs/devices.md). */
+    @JsonProperty public DevicesConfig devices = new DevicesConfig();
     @JsonProperty public Messages messages = new Messages();
 
     /** One-to-one messaging: offline storage, the archive, stream management and the edit/delete windows. */

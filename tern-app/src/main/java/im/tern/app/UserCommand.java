@@ -124,7 +124,8 @@ final class UserCommand {
         @Override
         int run(TernConfig cfg, UserStore users, PrintWriter out) {
             String name = username(cfg, jid);
-            if (!users.setCredentials(name, Credentials.fromPassword(password))) {
+            // On the account's salts, so that its linked devices go on working (docs/decisions/0011).
+            if (!users.credentials(name).map(old -> users.setCredentials(name, old.withPassword(password))).orElse(false)) {
                 spec.commandLine().getErr().println("no account " + name + "@" + cfg.domain);
                 return 1;
             }

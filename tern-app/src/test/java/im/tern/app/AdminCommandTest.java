@@ -74,4 +74,22 @@ class AdminCommandTest {
         assertThat(tern("admin", "user", "add", "frank@elsewhere.example", "pw")).isNotZero();
         assertThat(err.toString()).contains("not on this server's domain");
     }
+
+    @Test
+    void passwdChangesThePasswordAndTheLinkedDevicesGoOn() throws Exception {
+        try (SignupApi api = new SignupApi(tern)) {
+            SignupApi.Account alice = api.signUp("+447400123456");
+            SignupApi.Device web = api.link(alice, "web");
+
+            assertThat(tern("admin", "user", "passwd", alice.jid(), "chosen by the admin")).isZero();
+            assertThat(out.toString()).contains("password changed for " + alice.jid());
+
+            assertThat(tern.login(alice.user(), "chosen by the admin", "phone").isAuthenticated()).isTrue();
+            assertThat(tern.login(web.user(), web.token(), "web").isAuthenticated()).isTrue();
+            XMPPTCPConnection old = tern.connection(tern.config(alice.user(), alice.token(), "old").build());
+            old.connect();
+            assertThatThrownBy(old::login).isInstanceOf(SASLErrorException.class);
+            assertThat(tern("admin", "user", "passwd", "nobody", "pw")).isEqualTo(1);
+        }
+    }
 }

@@ -71,6 +71,68 @@ final class SignupApi implements AutoCloseable {
         return send(b.build());
     }
 
+    /**
+     * Any request: HTTP Basic with {@code user:token} when {@code user} is not null, a body of the given content
+     * type when {@code body} is not null (a null content type sends none).
+     */
+    Response request(String method, String path, String user, String token, String contentType, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null && contentType != null) b.header("Content-Type", contentType);
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8)));
+        }
+        return send(b.build());
+    }
+
+    /** A request with only an {@code Authorization} header as given (for schemes other than Basic). */
+    Response send(String method, String path, String authorization) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .method(method, HttpRequest.BodyPublishers.noBody()).header("Authorization", authorization).build());
+    }
+
+    /** A linked device as the API answers a redemption. */
+    record Device(String jid, String id, String token) {
+        String user() { return jid.substring(0, jid.indexOf('@')); }
+    }
+
+    /** POST /v1/devices/link-codes as {@code user:token}; the answer as is. */
+    Response createLinkCode(String user, String token) throws Exception {
+        return request("POST", "/v1/devices/link-codes", user, token, null, null);
+    }
+
+    /** A link code made by the account's primary device; fails unless it was made. */
+    String linkCode(Account account) throws Exception {
+        Response r = createLinkCode(account.jid(), account.token());
+        if (r.status() != 201) throw new AssertionError("link code for " + account.jid() + " answered " + r);
+        return r.json().get("code").asText();
+    }
+
+    /** POST /v1/devices with the code and a device name, no credentials. */
+    Response redeem(String code, String name) throws Exception {
+        return postJson("/v1/devices", "{\"code\":\"" + code + "\",\"name\":\"" + name + "\"}");
+    }
+
+    /** Links a new device to the account: a code from its primary device, redeemed. */
+    Device link(Account account, String name) throws Exception {
+        Response r = redeem(linkCode(account), name);
+        if (r.status() != 201) throw new AssertionError("linking " + name + " answered " + r);
+        return new Device(r.json().get("jid").asText(), r.json().get("device").asText(), r.json().get("token").asText());
+    }
+
+    Response devices(String user, String token) throws Exception {
+        return request("GET", "/v1/devices", user, token, null, null);
+    }
+
+    Response revoke(String user, String token, String device) throws Exception {
+        return request("DELETE", "/v1/devices/" + device, user, token, null, null);
+    }
+
+    /** DELETE /v1/accounts/me, with {@code {"pin":...}} when {@code pin} is not null. */
+    Response deleteAccount(String user, String token, String pin) throws Exception {
+        return request("DELETE", "/v1/accounts/me", user, token, "application/json", pin == null ? null : "{\"pin\":\"" + pin + "\"}");
+    }
+
     private Response send(HttpRequest request) throws Exception {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode json = r.body().isEmpty() ? null : JSON.readTree(r.body());

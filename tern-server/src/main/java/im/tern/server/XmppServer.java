@@ -7,6 +7,7 @@ import im.tern.core.module.Hooks;
 import im.tern.core.module.Module;
 import im.tern.core.module.Phase;
 import im.tern.core.module.Router;
+import im.tern.core.module.Session;
 import im.tern.core.module.Sessions;
 import im.tern.server.http.HttpListener;
 import im.tern.server.module.DiscoRegistry;
@@ -34,6 +35,7 @@ import im.tern.server.transport.ConnectionTracker;
 import im.tern.server.transport.EventLoops;
 import im.tern.server.transport.TrackedConnection;
 import im.tern.store.Database;
+import im.tern.store.DeviceStore;
 import im.tern.store.UserStore;
 import im.tern.xml.XmlLimits;
 import io.netty.handler.ssl.SslContext;
@@ -42,8 +44,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -57,6 +61,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class XmppServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(XmppServer.class);
+    /** How long account deletion waits for the account's sessions to end before the modules drop its data. */
+    private static final Duration SESSION_END_WAIT = Duration.ofSeconds(10);
 
     private final ServerConfig config;
     private final Database database;
@@ -141,11 +147,24 @@ public final class XmppServer implements AutoCloseable {
     private C2sServices services() {
         UserStore users = database.store(UserStore.class);
         AccountDirectory accounts = new AccountDirectory(users, sessions, blocking);
-        CredentialLookup credentials = new CredentialLookup(users, blocking);
-        // A deleted account is unknown at once, and its devices are signed out.
+        CredentialLookup credentials = new CredentialLookup(database.store(DeviceStore.class), blocking);
+        // A deleted account is unknown at once and its devices are signed out, before the modules drop its data:
+        // a session's end writes (last activity, unacknowledged messages to the offline store), so the modules
+        // run once every session has ended and its hooks are done. AFTER forgets again whatever a stanza in
+        // flight made the directory remember meanwhile.
+        hooks.on(Events.AccountDeleted.class, Phase.BEFORE, e -> {
+            accounts.forget(e.account());
+            List<CompletableFuture<Void>> ended = new ArrayList<>();
+            for (Session s : sessions.of(e.account().bare())) {
+                s.close("not-authorized", "this account has been deleted");
+                ended.add(s.ended().toCompletableFuture());
+            }
+            return CompletableFuture.allOf(ended.toArray(CompletableFuture[]::new))
+                    .completeOnTimeout(null, SESSION_END_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((v, error) -> Hook.Outcome.CONTINUE);
+        });
         hooks.on(Events.AccountDeleted.class, Phase.AFTER, e -> {
             accounts.forget(e.account());
-            sessions.of(e.account().bare()).forEach(s -> s.close("not-authorized"));
             return Hook.CONTINUE;
         });
         IqDispatcher iq = new IqDispatcher(iqHandlers);

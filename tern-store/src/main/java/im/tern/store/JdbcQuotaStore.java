@@ -42,4 +42,13 @@ final class JdbcQuotaStore implements QuotaStore {
     public int purge(Instant before) {
         return sql.update("DELETE FROM quota_counters WHERE window_end < ?", before.toEpochMilli());
     }
+
+    @Override
+    public int forget(List<String> keys) {
+        return sql.transaction(c -> {
+            int removed = 0;
+            for (String key : keys) removed += Sql.update(c, "DELETE FROM quota_counters WHERE counter_key = ?", key);
+            return removed;
+        });
+    }
 }

@@ -106,6 +106,27 @@ final class JdbcRosterStore implements RosterStore {
         });
     }
 
+    @Override
+    public Map<String, String> removeEverywhere(Jid account) {
+        String bare = account.bare().toString();
+        String fullJids = bare.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "/%";
+        String naming = "(contact = ? OR contact LIKE ? ESCAPE '!')";
+        List<String> holders = sql.list("SELECT DISTINCT username FROM roster_items WHERE " + naming + " ORDER BY username",
+                rs -> rs.getString(1), bare, fullJids);
+        Map<String, String> changed = new LinkedHashMap<>();
+        for (String user : holders) {
+            // One user at a time, under that user's version lock as every roster writer takes it.
+            String version = sql.transaction(c -> {
+                long v = lockVersion(c, user);
+                int removed = Sql.update(c, "DELETE FROM roster_items WHERE username = ? AND " + naming, user, bare, fullJids);
+                return removed == 0 ? null : bump(c, user, v);
+            });
+            if (version != null) changed.put(user, version);
+        }
+        sql.update("DELETE FROM roster_pending_in WHERE " + naming, bare, fullJids);
+        return Collections.unmodifiableMap(changed);
+    }
+
     private static long version(Connection c, String user) throws SQLException {
         return Sql.first(c, "SELECT version FROM roster_versions WHERE username = ?", rs -> rs.getLong(1), user).orElse(0L);
     }

@@ -73,7 +73,8 @@ final class JdbcUserStore implements UserStore {
                 s256.salt(), s256.iterations(), s256.storedKey(), s256.serverKey()};
     }
 
-    private static Credentials credentials(ResultSet rs) throws SQLException {
+    /** The eight secret columns at positions 1 to 8, in {@link #COLUMNS} order. */
+    static Credentials credentials(ResultSet rs) throws SQLException {
         return new Credentials(
                 new ScramCredential(ScramAlgorithm.SHA_1, rs.getBytes(1), rs.getInt(2), rs.getBytes(3), rs.getBytes(4)),
                 new ScramCredential(ScramAlgorithm.SHA_256, rs.getBytes(5), rs.getInt(6), rs.getBytes(7), rs.getBytes(8)));

@@ -80,6 +80,12 @@ final class JdbcVerificationStore implements VerificationStore {
                 + Sql.update(c, "DELETE FROM signup_numbers WHERE touched_at < ?", cutoff));
     }
 
+    @Override
+    public int forget(String phone) {
+        return sql.transaction(c -> Sql.update(c, "DELETE FROM signup_verifications WHERE phone = ?", phone)
+                + Sql.update(c, "DELETE FROM signup_numbers WHERE phone = ?", phone));
+    }
+
     private static String name(Status status) { return status.name().toLowerCase(Locale.ROOT); }
 
     private static Series series(ResultSet rs) throws SQLException {

@@ -24,4 +24,7 @@ public interface QuotaStore {
 
     /** Forgets windows that ended before {@code before}; returns how many. */
     int purge(Instant before);
+
+    /** Forgets every window of these counters (what they counted no longer exists); returns how many. */
+    int forget(List<String> keys);
 }

@@ -29,4 +29,11 @@ public interface RosterStore {
 
     /** Removes the user's roster, version and pending requests. */
     void deleteAll(String user);
+
+    /**
+     * Removes a deleted account from every other roster: the items naming it (its bare JID or any full JID of it)
+     * and the subscription requests it left pending. Returns each user whose roster changed, with the version
+     * after the change, for the roster pushes.
+     */
+    Map<String, String> removeEverywhere(Jid account);
 }

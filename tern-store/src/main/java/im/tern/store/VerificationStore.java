@@ -64,4 +64,7 @@ public interface VerificationStore {
 
     /** Forgets verifications opened before {@code before}, and numbers with none left; returns how many. */
     int purge(Instant before);
+
+    /** Forgets every verification of the number and the number itself (its account was deleted); returns how many. */
+    int forget(String phone);
 }

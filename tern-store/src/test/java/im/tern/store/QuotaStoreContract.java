@@ -93,4 +93,15 @@ public abstract class QuotaStoreContract {
         assertThatThrownBy(() -> quota("x", 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Quota("x", HOUR, HOUR, 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void forgettingCountersDropsEveryWindowOfThoseKeysOnly() {
+        quotas.hit(List.of(quota("number:1", 1)));
+        quotas.hit(List.of(new Quota("number:1", NEXT_HOUR, NEXT_HOUR.plus(Duration.ofHours(1)), 1)));
+        quotas.hit(List.of(quota("number:2", 1)));
+
+        assertThat(quotas.forget(List.of("number:1", "number:3"))).isEqualTo(2);
+        assertThat(quotas.hit(List.of(quota("number:1", 1)))).isEmpty();
+        assertThat(quotas.hit(List.of(quota("number:2", 1)))).containsExactly(quota("number:2", 1));
+    }
 }

@@ -170,4 +170,26 @@ public abstract class RosterStoreContract {
     private static long version(String version) {
         return Long.parseLong(version);
     }
+
+    @Test
+    void removingAnAccountEverywhereTakesItOutOfEveryOtherRosterAndPendingRequests() {
+        Jid alice = Jid.of("alice@tern.example");
+        String bobOnCarol = rosters.put("carol", new RosterItem(BOB, "Bob", Subscription.BOTH, false, Set.of("Friends")));
+        rosters.put("carol", new RosterItem(alice, "Alice", Subscription.BOTH, false, Set.of("Friends")));
+        String daveBefore = rosters.put("dave", new RosterItem(alice.withResource("phone"), null, Subscription.NONE, false, Set.of()));
+        rosters.put("erin", new RosterItem(Jid.of("alice_x@tern.example"), null, Subscription.NONE, false, Set.of()));
+        rosters.addPendingIn("frank", alice, "<presence from='alice@tern.example' type='subscribe'/>");
+        rosters.addPendingIn("frank", BOB, SUBSCRIBE);
+
+        java.util.Map<String, String> changed = rosters.removeEverywhere(alice);
+
+        assertThat(changed).containsOnlyKeys("carol", "dave");
+        assertThat(Long.parseLong(changed.get("carol"))).isGreaterThan(Long.parseLong(bobOnCarol));
+        assertThat(Long.parseLong(changed.get("dave"))).isGreaterThan(Long.parseLong(daveBefore));
+        assertThat(rosters.roster("carol").items()).extracting(RosterItem::jid).containsExactly(BOB);
+        assertThat(rosters.roster("dave").items()).isEmpty();
+        assertThat(rosters.roster("erin").items()).hasSize(1); // "_" is not a wildcard
+        assertThat(rosters.pendingIn("frank")).containsOnlyKeys(BOB);
+        assertThat(rosters.removeEverywhere(alice)).isEmpty();
+    }
 }

@@ -167,4 +167,16 @@ public abstract class VerificationStoreContract {
         assertThat(verifications.get("new")).isPresent();
         assertThat(verifications.recent(PHONE, Instant.EPOCH).count()).isEqualTo(1);
     }
+
+    @Test
+    void forgettingANumberDropsItsVerificationsAndItsSeriesOnly() {
+        verifications.open(fresh("v1", T0), DAY_AGO, 0);
+        verifications.open(fresh("v2", T0.plusSeconds(30)), DAY_AGO, 1);
+        verifications.open(Verification.fresh("o1", "+447400123457", new byte[] {9}, T0, T0.plusSeconds(600)), DAY_AGO, 0);
+
+        assertThat(verifications.forget(PHONE)).isEqualTo(3); // two verifications and the number's row
+        assertThat(verifications.get("v1")).isEmpty();
+        assertThat(verifications.recent(PHONE, DAY_AGO)).isEqualTo(new VerificationStore.Series(0, null));
+        assertThat(verifications.get("o1")).isPresent();
+    }
 }

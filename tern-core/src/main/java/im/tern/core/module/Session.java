@@ -1,6 +1,7 @@
 package im.tern.core.module;
 
 import im.tern.core.Jid;
+import im.tern.core.auth.AccountCredentials;
 import im.tern.xml.Element;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -9,6 +10,12 @@ import java.util.concurrent.CompletionStage;
 public interface Session {
     /** The full JID bound to this session. */
     Jid jid();
+
+    /**
+     * Which of the account's credentials logged this session in: {@link AccountCredentials#PRIMARY} for the
+     * account's own token or password, else a linked device's id. Revoking a device ends exactly its sessions.
+     */
+    default String device() { return AccountCredentials.PRIMARY; }
 
     /** The last available presence the client broadcast, or null while it has sent none or went unavailable. */
     Element presence();
@@ -52,4 +59,14 @@ public interface Session {
 
     /** Closes the stream (with a stream error condition when not null). */
     void close(String streamErrorCondition);
+
+    /** Closes the stream with a stream error and a human-readable {@code <text/>} saying why (RFC 6120 section 4.9.2). */
+    default void close(String streamErrorCondition, String text) { close(streamErrorCondition); }
+
+    /**
+     * Completes once the session has ended and the modules have heard of it ({@link Events.SessionClosed} and
+     * the hand-on of unacknowledged messages done). Account deletion waits for it before dropping data, so
+     * nothing a closing session writes survives the deletion.
+     */
+    default CompletionStage<Void> ended() { return CompletableFuture.completedFuture(null); }
 }

@@ -1,5 +1,6 @@
 package im.tern.module.roster;
 
+import im.tern.core.Jid;
 import im.tern.core.module.Events;
 import im.tern.core.module.Hook;
 import im.tern.core.module.Module;
@@ -9,7 +10,10 @@ import im.tern.store.RosterStore;
 import im.tern.xml.Element;
 import java.util.concurrent.CompletableFuture;
 
-/** Declares roster get and set, the versioning stream feature, and drops a deleted account's roster. */
+/**
+ * Declares roster get and set and the versioning stream feature. A deleted account's roster goes, and so does
+ * every other account's item for it, each with a roster push to that account's interested resources.
+ */
 public final class RosterModule implements Module {
     public static final String VERSIONING = "urn:xmpp:features:rosterver";
 
@@ -24,8 +28,11 @@ public final class RosterModule implements Module {
         ctx.iq().accountGet("query", RosterXml.NAMESPACE, new RosterGet(rosters, ctx.sessions(), ctx.blocking()));
         RosterRemoval removal = new RosterRemoval(ctx.router(), ctx.sessions());
         ctx.iq().accountSet("query", RosterXml.NAMESPACE, new RosterSet(rosters, push, removal, ctx.blocking()));
-        ctx.hooks().on(Events.AccountDeleted.class, Phase.HANDLE, e -> CompletableFuture
-                .runAsync(() -> rosters.deleteAll(e.account().local()), ctx.blocking())
-                .thenApply(v -> Hook.Outcome.CONTINUE));
+        ctx.hooks().on(Events.AccountDeleted.class, Phase.HANDLE, e -> CompletableFuture.runAsync(() -> {
+            Jid deleted = e.account().bare();
+            rosters.deleteAll(deleted.local());
+            rosters.removeEverywhere(deleted).forEach((user, version) ->
+                    push.removed(Jid.of(user, ctx.domain().domain(), null), deleted, version));
+        }, ctx.blocking()).thenApply(v -> Hook.Outcome.CONTINUE));
     }
 }

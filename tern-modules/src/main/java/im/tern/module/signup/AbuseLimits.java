@@ -1,10 +1,9 @@
 package im.tern.module.signup;
 
+import im.tern.module.api.ClientAddress;
 import im.tern.module.api.Problem;
 import im.tern.store.QuotaStore;
 import im.tern.store.QuotaStore.Quota;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -61,18 +60,11 @@ final class AbuseLimits {
         return what + " in the last " + (p[1].equals("hourly") ? "hour" : "day");
     }
 
-    /** The address as counted: IPv4 as is, IPv6 by its /64 (one subscriber's usual allocation). */
-    static String addressKey(String address) {
-        if (address == null || address.isEmpty()) return "unknown";
-        if (!address.contains(":")) return address;
-        try {
-            byte[] b = InetAddress.getByName(address).getAddress(); // a literal: no lookup
-            if (b.length != 16) return InetAddress.getByAddress(b).getHostAddress();
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 8; i += 2) sb.append(Integer.toHexString(((b[i] & 0xff) << 8) | (b[i + 1] & 0xff))).append(':');
-            return sb.append(":/64").toString();
-        } catch (UnknownHostException e) {
-            return address;
-        }
+    /** The address as counted: IPv4 as is, IPv6 by its /64. */
+    static String addressKey(String address) { return ClientAddress.key(address); }
+
+    /** The counters that name the number itself (not its prefix), forgotten when its account is deleted. */
+    static List<String> numberKeys(String e164) {
+        return List.of("signup:number-hourly:" + e164, "signup:number-daily:" + e164);
     }
 }

@@ -12,6 +12,8 @@ import im.tern.module.api.JsonBody;
 import im.tern.module.api.Problem;
 import im.tern.module.api.Problem.FieldError;
 import im.tern.module.api.ProblemException;
+import im.tern.store.DeviceStore;
+import im.tern.store.LinkCodeStore;
 import im.tern.store.UserStore;
 import im.tern.store.VerificationStore;
 import im.tern.store.VerificationStore.Verification;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * digits, or takes it over on a new phone. Each try at the code is counted before it is compared (in
  * constant time), so concurrent guesses get no more than the allowed attempts; a right code is used once.
  * A take-over needs the account's PIN when it has one, replaces the credentials (the old token stops
- * working) and ends every session of the account. The token is answered once and stored only as SCRAM hashes.
+ * working), unlinks the account's linked devices and ends every session of the account. The token is answered once and stored only as SCRAM hashes.
  */
 final class AccountRequests {
     private static final Logger LOG = LoggerFactory.getLogger(AccountRequests.class);
@@ -39,17 +41,21 @@ final class AccountRequests {
     private final SignupSettings settings;
     private final VerificationStore verifications;
     private final UserStore users;
+    private final DeviceStore devices;
+    private final LinkCodeStore linkCodes;
     private final PinCheck pins;
     private final Sessions sessions;
     private final Jid domain;
     private final Executor blocking;
     private final Clock clock;
 
-    AccountRequests(SignupSettings settings, VerificationStore verifications, UserStore users, PinCheck pins, Sessions sessions,
-                    Jid domain, Executor blocking, Clock clock) {
+    AccountRequests(SignupSettings settings, VerificationStore verifications, UserStore users, DeviceStore devices,
+                    LinkCodeStore linkCodes, PinCheck pins, Sessions sessions, Jid domain, Executor blocking, Clock clock) {
         this.settings = settings;
         this.verifications = verifications;
         this.users = users;
+        this.devices = devices;
+        this.linkCodes = linkCodes;
         this.pins = pins;
         this.sessions = sessions;
         this.domain = domain;
@@ -104,7 +110,13 @@ final class AccountRequests {
             users.create(user, credentials);
         }
         Jid jid = Jid.of(user, domain.domain(), null);
-        if (replaced) signOut(jid);
+        if (replaced) {
+            // The new phone starts with no linked devices: the old phone's links go with its token. (They could not
+            // log in anyway: their keys were derived on the salts the new credentials replaced.)
+            devices.revokeAll(user);
+            linkCodes.deleteAll(user);
+            signOut(jid);
+        }
         LOG.info("{} {} by phone sign-up", jid, replaced ? "re-registered" : "registered");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("jid", jid.toString());
@@ -112,9 +124,9 @@ final class AccountRequests {
         return Json.response(201, body);
     }
 
-    /** The old phone's sessions end: its token no longer works, and a live stream must not outlast it. */
+    /** The old phone's and its linked devices' sessions end: their tokens no longer work, and live streams must not outlast them. */
     private void signOut(Jid account) {
-        for (Session s : sessions.of(account)) s.close("not-authorized");
+        for (Session s : sessions.of(account)) s.close("not-authorized", "this number was signed up again on another phone");
     }
 
     private void refuseUnusable(Verification v, Instant now) {

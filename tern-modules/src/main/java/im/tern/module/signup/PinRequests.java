@@ -1,38 +1,33 @@
 package im.tern.module.signup;
 
-import im.tern.core.Jid;
-import im.tern.core.auth.Credentials;
 import im.tern.core.http.HttpRequest;
 import im.tern.core.http.HttpResponse;
+import im.tern.module.api.AccountAuth;
 import im.tern.module.api.BasicCredentials;
 import im.tern.module.api.Blocking;
 import im.tern.module.api.JsonBody;
 import im.tern.module.api.Problem.FieldError;
 import im.tern.module.api.ProblemException;
 import im.tern.store.PinStore;
-import im.tern.store.UserStore;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
  * {@code PUT /v1/account/pin} sets or replaces the account's two-step PIN (4 to 8 digits), {@code DELETE}
  * removes it. Both authenticate with HTTP Basic: the account's JID (or its local part) and its token,
- * checked against the stored SCRAM credential.
+ * checked against the stored SCRAM credentials; only the primary device's token may (403 for a linked device's).
  */
 final class PinRequests {
     private final SignupSettings settings;
     private final PinStore pins;
-    private final UserStore users;
-    private final Jid domain;
+    private final AccountAuth auth;
     private final Executor blocking;
 
-    PinRequests(SignupSettings settings, PinStore pins, UserStore users, Jid domain, Executor blocking) {
+    PinRequests(SignupSettings settings, PinStore pins, AccountAuth auth, Executor blocking) {
         this.settings = settings;
         this.pins = pins;
-        this.users = users;
-        this.domain = domain;
+        this.auth = auth;
         this.blocking = blocking;
     }
 
@@ -66,15 +61,10 @@ final class PinRequests {
         });
     }
 
-    /** The account's local part when the token is its password; else a 401. */
+    /** The account's local part when the token is its primary device's; else a 401 or 403. */
     private String authenticate(BasicCredentials basic) {
-        String name = basic.username();
-        Jid jid = Jid.parse(name.contains("@") ? name : name + "@" + domain.domain());
-        Optional<Credentials> stored = jid == null || jid.local() == null || jid.resource() != null
-                || !jid.domain().equals(domain.domain()) ? Optional.empty() : users.credentials(jid.local());
-        if (stored.isEmpty() || !stored.get().sha256().matches(basic.password())) {
-            throw BasicCredentials.unauthorized("wrong JID or token").exception();
-        }
-        return jid.local();
+        AccountAuth.Caller caller = auth.authenticate(basic);
+        if (!caller.primary()) throw AccountAuth.primaryOnly("set or remove the two-step PIN").exception();
+        return caller.user();
     }
 }

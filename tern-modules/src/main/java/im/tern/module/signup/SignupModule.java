@@ -7,6 +7,9 @@ import im.tern.core.module.ModuleContext;
 import im.tern.core.module.Phase;
 import im.tern.module.sms.SmsGateway;
 import im.tern.module.sms.SmsSender;
+import im.tern.module.api.AccountAuth;
+import im.tern.store.DeviceStore;
+import im.tern.store.LinkCodeStore;
 import im.tern.store.PinStore;
 import im.tern.store.QuotaStore;
 import im.tern.store.UserStore;
@@ -14,7 +17,10 @@ import im.tern.store.VerificationStore;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
-/** Phone-number sign-up: declares the HTTP routes and forgets an account's PIN when the account is deleted. */
+/**
+ * Phone-number sign-up: declares the HTTP routes (sign-up, PIN, account deletion) and, when an account is deleted,
+ * forgets its PIN and what sign-up kept about its number (verifications, the number's code-request counters).
+ */
 public final class SignupModule implements Module {
     /** Threads that wait on the SMS gateway, and messages that may queue for them. */
     private static final int SMS_THREADS = 4;
@@ -38,6 +44,9 @@ public final class SignupModule implements Module {
         QuotaStore quotas = ctx.store(QuotaStore.class);
         PinStore pins = ctx.store(PinStore.class);
         UserStore users = ctx.store(UserStore.class);
+        DeviceStore devices = ctx.store(DeviceStore.class);
+        AccountAuth auth = new AccountAuth(devices, ctx.domain());
+        PinCheck pinCheck = new PinCheck(pins, settings);
         Runnable purge = () -> {
             Instant now = ctx.clock().instant();
             Instant keepFrom = now.minus(settings.resendSeries().compareTo(settings.codeTtl()) > 0 ? settings.resendSeries() : settings.codeTtl());
@@ -47,16 +56,22 @@ public final class SignupModule implements Module {
         sender = new SmsSender(gateway, SMS_THREADS, SMS_QUEUE);
         var codes = new VerificationRequests(settings, verifications, new AbuseLimits(quotas, settings), sender,
                 ctx.blocking(), ctx.clock(), purge);
-        var accounts = new AccountRequests(settings, verifications, users, new PinCheck(pins, settings), ctx.sessions(),
-                ctx.domain(), ctx.blocking(), ctx.clock());
-        var pin = new PinRequests(settings, pins, users, ctx.domain(), ctx.blocking());
+        var accounts = new AccountRequests(settings, verifications, users, devices, ctx.store(LinkCodeStore.class), pinCheck,
+                ctx.sessions(), ctx.domain(), ctx.blocking(), ctx.clock());
+        var pin = new PinRequests(settings, pins, auth, ctx.blocking());
+        var deletion = new AccountDeletion(settings, auth, pinCheck, users, ctx.hooks(), ctx.blocking(), ctx.clock());
         ctx.http().route("POST", "/v1/verifications", codes::handle);
         ctx.http().route("POST", "/v1/accounts", accounts::handle);
         ctx.http().route("PUT", "/v1/account/pin", pin::put);
         ctx.http().route("DELETE", "/v1/account/pin", pin::delete);
-        ctx.hooks().on(Events.AccountDeleted.class, Phase.AFTER, e -> CompletableFuture
-                .runAsync(() -> pins.delete(e.account().local()), ctx.blocking())
-                .handle((ok, error) -> Hook.Outcome.CONTINUE));
+        ctx.http().route("DELETE", "/v1/accounts/me", deletion::handle);
+        ctx.hooks().on(Events.AccountDeleted.class, Phase.AFTER, e -> CompletableFuture.runAsync(() -> {
+            String user = e.account().local();
+            pins.delete(user);
+            // A phone account's localpart is its E.164 number without the "+".
+            verifications.forget("+" + user);
+            quotas.forget(AbuseLimits.numberKeys("+" + user));
+        }, ctx.blocking()).handle((ok, error) -> Hook.Outcome.CONTINUE));
     }
 
     @Override

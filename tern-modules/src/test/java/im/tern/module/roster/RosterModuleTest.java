@@ -156,4 +156,32 @@ class RosterModuleTest {
     void rosterVersioningIsAdvertisedAfterAuthentication() {
         assertThat(server.streamFeatures().postAuth()).contains(Element.empty("ver", RosterModule.VERSIONING));
     }
+
+    @Test
+    void aDeletedAccountLeavesEveryRosterWithAPushToTheHoldersInterestedResources() {
+        set(phone, item("bob@example.com", "Bob"));
+        TestSession bobPhone = server.login("bob", "phone");
+        TestSession bobIdle = server.login("bob", "idle"); // never asked for its roster: no pushes
+        TestSession carol = server.login("carol", "phone");
+        set(bobPhone, item("alice@example.com", "Alice"));
+        set(carol, item("dave@example.com", "Dave"));
+        String before = get(bobPhone, "").child("query", NS).attr("ver");
+        bobPhone.received().clear();
+        carol.received().clear();
+
+        server.fire(new im.tern.core.module.Events.AccountDeleted(Jid.of("alice@example.com")));
+
+        RosterStore rosters = server.store(RosterStore.class);
+        assertThat(rosters.roster("alice").items()).isEmpty();
+        assertThat(rosters.roster("bob").items()).isEmpty();
+        assertThat(rosters.roster("carol").items()).hasSize(1);
+        Element push = bobPhone.received().stream().filter(e -> e.name().equals("iq")).findFirst().orElseThrow();
+        Element query = push.child("query", NS);
+        assertThat(push.attr("type")).isEqualTo("set");
+        assertThat(query.attr("ver")).isNotEqualTo(before).isEqualTo(rosters.roster("bob").version());
+        assertThat(query.child("item", NS).attr("jid")).isEqualTo("alice@example.com");
+        assertThat(query.child("item", NS).attr("subscription")).isEqualTo("remove");
+        assertThat(bobIdle.received()).noneMatch(e -> e.name().equals("iq"));
+        assertThat(carol.received()).isEmpty();
+    }
 }

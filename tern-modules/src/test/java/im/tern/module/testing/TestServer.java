@@ -71,7 +71,12 @@ public final class TestServer implements ModuleContext, AutoCloseable {
 
     /** Binds a resource of the account (created if needed), as the server does after SASL and bind. */
     public TestSession login(String user, String resource) {
-        TestSession s = new TestSession(account(user).withResource(resource));
+        return login(user, resource, im.tern.core.auth.AccountCredentials.PRIMARY);
+    }
+
+    /** As {@link #login(String, String)}, for a session logged in with a linked device's token. */
+    public TestSession login(String user, String resource, String device) {
+        TestSession s = new TestSession(account(user).withResource(resource), device);
         sessions.add(s);
         await(hooks.fire(new Events.SessionBound(s)));
         return s;

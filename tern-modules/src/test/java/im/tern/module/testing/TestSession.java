@@ -28,7 +28,18 @@ public final class TestSession implements Session {
     private final Queue<CompletableFuture<Boolean>> unacknowledged = new java.util.ArrayDeque<>();
     private boolean holdAcks;
 
-    TestSession(Jid jid) { this.jid = jid; }
+    private final String device;
+    private volatile String closedText;
+
+    TestSession(Jid jid) { this(jid, im.tern.core.auth.AccountCredentials.PRIMARY); }
+
+    TestSession(Jid jid, String device) {
+        this.jid = jid;
+        this.device = device;
+    }
+
+    @Override
+    public String device() { return device; }
 
     @Override
     public Jid jid() { return jid; }
@@ -118,6 +129,15 @@ public final class TestSession implements Session {
 
     @Override
     public void close(String streamErrorCondition) { closedWith = streamErrorCondition == null ? "" : streamErrorCondition; }
+
+    @Override
+    public void close(String streamErrorCondition, String text) {
+        closedText = text;
+        close(streamErrorCondition);
+    }
+
+    /** The {@code <text/>} the stream error carried, or null. */
+    public String closedText() { return closedText; }
 
     public Queue<Element> received() { return received; }
 

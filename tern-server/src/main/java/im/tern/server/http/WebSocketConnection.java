@@ -161,8 +161,8 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
 
     /** RFC 7395 section 3.6: the error element in a frame of its own, then {@code <close/>}. */
     @Override
-    public void writeStreamError(String condition) {
-        writeText(StreamXml.errorElement(condition, true));
+    public void writeStreamError(String condition, String text) {
+        writeText(StreamXml.errorElement(condition, text, true));
         writeClose();
     }
 

@@ -1,7 +1,6 @@
 package im.tern.server.sasl;
 
 import im.tern.core.Jid;
-import im.tern.core.auth.ScramCredential;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -9,8 +8,8 @@ import java.util.concurrent.Executor;
 
 /**
  * PLAIN (RFC 4616): {@code [authzid] NUL authcid NUL passwd}. Offered over TLS only. The password is
- * checked against the stored SCRAM-SHA-256 credential, which costs a PBKDF2 run: that runs on the
- * blocking executor, never on the event loop.
+ * checked against the account's SCRAM-SHA-256 credentials, its own and each linked device's, which costs
+ * one PBKDF2 run on the account's salt: that runs on the blocking executor, never on the event loop.
  */
 final class PlainMechanism implements SaslMechanism {
     private final Jid domain;
@@ -37,12 +36,8 @@ final class PlainMechanism implements SaslMechanism {
         }
         String password = parts[2];
         return credentials.credentials(user).thenApplyAsync(found -> {
-            boolean ok = found.isPresent() && matches(found.get().sha256(), password);
-            return ok ? SaslStep.success(user, null) : SaslStep.failure("not-authorized", user);
+            String device = found.map(c -> c.deviceOf(password)).orElse(null);
+            return device != null ? SaslStep.success(user, device, null) : SaslStep.failure("not-authorized", user);
         }, blocking);
-    }
-
-    private static boolean matches(ScramCredential credential, String password) {
-        return credential != null && credential.matches(password);
     }
 }

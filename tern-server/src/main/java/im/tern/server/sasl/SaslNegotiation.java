@@ -18,8 +18,8 @@ public final class SaslNegotiation {
     /** RFC 6120 section 6.4.5 wants at least two retries and advises at most five. */
     public static final int MAX_FAILURES_PER_STREAM = 5;
 
-    /** What to send; {@code username} is set on success. */
-    public record Outcome(Element reply, String username, boolean failed) {}
+    /** What to send; {@code username} and the {@code device} whose credential it was are set on success. */
+    public record Outcome(Element reply, String username, String device, boolean failed) {}
 
     private final SaslMechanisms mechanisms;
     private final LoginBackoff backoff;
@@ -72,17 +72,17 @@ public final class SaslNegotiation {
         }
         SaslMechanism mechanism = current;
         return mechanism.evaluate(data).thenApply(step -> switch (step.kind()) {
-            case CHALLENGE -> new Outcome(withData("challenge", step.data()), null, false);
-            case SUCCESS -> succeeded(step.username(), step.data());
+            case CHALLENGE -> new Outcome(withData("challenge", step.data()), null, null, false);
+            case SUCCESS -> succeeded(step.username(), step.device(), step.data());
             case FAILURE -> failed(step.condition(), step.username(), true);
         });
     }
 
-    private Outcome succeeded(String username, byte[] data) {
+    private Outcome succeeded(String username, String device, byte[] data) {
         current = null;
         if (backoff.userBlocked(username)) return failed("temporary-auth-failure", null, false);
-        log.debug("{} authenticated from {}", username, address);
-        return new Outcome(withData("success", data), username, false);
+        log.debug("{} ({}) authenticated from {}", username, device, address);
+        return new Outcome(withData("success", data), username, device, false);
     }
 
     private Outcome failed(String condition, String username, boolean counts) {
@@ -95,7 +95,7 @@ public final class SaslNegotiation {
         }
         Element failure = Element.builder("failure", Namespaces.SASL)
                 .child(Element.empty(condition, Namespaces.SASL)).build();
-        return new Outcome(failure, null, true);
+        return new Outcome(failure, null, null, true);
     }
 
     private CompletionStage<Outcome> fail(String condition, String username, boolean counts) {

@@ -1,11 +1,11 @@
 package im.tern.server.sasl;
 
 import im.tern.core.Jid;
+import im.tern.core.auth.AccountCredentials;
 import im.tern.core.auth.Credentials;
 import im.tern.core.auth.ScramAlgorithm;
 import im.tern.core.auth.ScramCredential;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -15,7 +15,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * SCRAM (RFC 5802, RFC 7677) without channel binding: gs2 flags {@code n} and {@code y} are accepted,
  * {@code p} is refused because no -PLUS variant is offered. Unknown users get a made-up but stable salt
- * and fail only at the proof, so the exchange does not reveal which accounts exist.
+ * and fail only at the proof, so the exchange does not reveal which accounts exist. The server-first
+ * message carries the account's salt, which every credential of the account (its own and its linked
+ * devices') shares; the proof then says which credential the client holds (docs/decisions/0011).
  */
 final class ScramMechanism implements SaslMechanism {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -29,8 +31,8 @@ final class ScramMechanism implements SaslMechanism {
     private String serverFirst;
     private String nonce;
     private String user;
-    private ScramCredential credential;
-    private boolean knownUser;
+    private ScramCredential salt;
+    private AccountCredentials account;
 
     ScramMechanism(ScramAlgorithm algorithm, Jid domain, CredentialLookup credentials, byte[] serverSecret) {
         this.algorithm = algorithm;
@@ -70,14 +72,14 @@ final class ScramMechanism implements SaslMechanism {
         return credentials.credentials(user).thenApply(found -> serverFirst(clientNonce, found));
     }
 
-    private SaslStep serverFirst(String clientNonce, Optional<Credentials> found) {
-        knownUser = found.isPresent() && found.get().forAlgorithm(algorithm) != null;
-        credential = knownUser ? found.get().forAlgorithm(algorithm) : decoy();
+    private SaslStep serverFirst(String clientNonce, Optional<AccountCredentials> found) {
+        account = found.filter(a -> a.account(algorithm) != null).orElse(null);
+        salt = account != null ? account.account(algorithm) : decoy();
         byte[] serverNonce = new byte[18];
         RANDOM.nextBytes(serverNonce);
         nonce = clientNonce + Base64.getEncoder().encodeToString(serverNonce);
-        serverFirst = "r=" + nonce + ",s=" + Base64.getEncoder().encodeToString(credential.salt())
-                + ",i=" + credential.iterations();
+        serverFirst = "r=" + nonce + ",s=" + Base64.getEncoder().encodeToString(salt.salt())
+                + ",i=" + salt.iterations();
         return SaslStep.challenge(serverFirst.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -96,15 +98,13 @@ final class ScramMechanism implements SaslMechanism {
             return SaslStep.failure("malformed-request", user);
         }
         byte[] authMessage = (clientFirstBare + "," + serverFirst + "," + withoutProof).getBytes(StandardCharsets.UTF_8);
-        byte[] signature = ScramCredential.hmac(algorithm, credential.storedKey(), authMessage);
-        if (proof.length != signature.length) return SaslStep.failure("not-authorized", user);
-        byte[] clientKey = new byte[proof.length];
-        for (int i = 0; i < proof.length; i++) clientKey[i] = (byte) (proof[i] ^ signature[i]);
-        boolean valid = MessageDigest.isEqual(ScramCredential.hash(algorithm, clientKey), credential.storedKey());
-        if (!valid || !knownUser) return SaslStep.failure("not-authorized", user);
-        byte[] serverSignature = ScramCredential.hmac(algorithm, credential.serverKey(), authMessage);
+        // An unknown user's proof is checked against the decoy all the same: the answer takes as long.
+        AccountCredentials candidates = account != null ? account : AccountCredentials.of(new Credentials(salt, salt));
+        Optional<AccountCredentials.Proven> proven = candidates.verify(algorithm, authMessage, proof);
+        if (proven.isEmpty() || account == null) return SaslStep.failure("not-authorized", user);
+        byte[] serverSignature = ScramCredential.hmac(algorithm, proven.get().serverKey(), authMessage);
         String verifier = "v=" + Base64.getEncoder().encodeToString(serverSignature);
-        return SaslStep.success(user, verifier.getBytes(StandardCharsets.UTF_8));
+        return SaslStep.success(user, proven.get().device(), verifier.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A credential that matches no password, with a salt derived from the name so repeated probes look alike. */

@@ -26,4 +26,7 @@ public interface Connection {
 
     /** Ends the stream, with a stream error when {@code condition} is not null. */
     void close(String condition);
+
+    /** Ends the stream with a stream error carrying a {@code <text/>} (when not null) that says why. */
+    default void close(String condition, String text) { close(condition); }
 }

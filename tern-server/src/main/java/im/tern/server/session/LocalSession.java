@@ -2,10 +2,12 @@ package im.tern.server.session;
 
 import im.tern.core.Jid;
 import im.tern.core.Namespaces;
+import im.tern.core.auth.AccountCredentials;
 import im.tern.core.module.Session;
 import im.tern.core.module.SessionKey;
 import im.tern.xml.Element;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,21 +16,35 @@ import java.util.concurrent.ConcurrentHashMap;
  * module state is a map created on first use, presence is the element the client sent.
  */
 public final class LocalSession implements Session {
+    private static final CompletableFuture<Void> ENDED = CompletableFuture.completedFuture(null);
+
     private final Jid jid;
+    private final String device;
     private volatile Connection connection;
     private volatile Element presence;
     private volatile int priority;
     private volatile boolean interested;
     private volatile Map<SessionKey<?>, Object> state;
+    /** Made only when someone waits for the end; {@link #ENDED} once over. */
+    private CompletableFuture<Void> ended;
 
     public LocalSession(Jid jid, Connection connection) {
+        this(jid, connection, AccountCredentials.PRIMARY);
+    }
+
+    /** A session of the account's device {@code device} (the credential it logged in with). */
+    public LocalSession(Jid jid, Connection connection, String device) {
         if (!jid.isFull()) throw new IllegalArgumentException("a session is bound to a full JID: " + jid);
         this.jid = jid;
         this.connection = connection;
+        this.device = device;
     }
 
     @Override
     public Jid jid() { return jid; }
+
+    @Override
+    public String device() { return device; }
 
     @Override
     public Element presence() { return presence; }
@@ -88,7 +104,26 @@ public final class LocalSession implements Session {
     }
 
     @Override
-    public void close(String streamErrorCondition) { connection.close(streamErrorCondition); }
+    public void close(String streamErrorCondition) { connection.close(streamErrorCondition, null); }
+
+    @Override
+    public void close(String streamErrorCondition, String text) { connection.close(streamErrorCondition, text); }
+
+    @Override
+    public synchronized CompletionStage<Void> ended() {
+        if (ended == null) ended = new CompletableFuture<>();
+        return ended;
+    }
+
+    /** The session is over and the modules have been told: completes {@link #ended()}. */
+    public void markEnded() {
+        CompletableFuture<Void> waiting;
+        synchronized (this) {
+            waiting = ended;
+            ended = ENDED;
+        }
+        if (waiting != null) waiting.complete(null);
+    }
 
     @Override
     public String toString() { return "session " + jid; }

@@ -49,11 +49,12 @@ public final class Resumption implements AutoCloseable {
     /**
      * A new stream of {@code account} asks for session {@code id}: returns it with the stream as its owner,
      * and the stream that had it in {@code previousOwner} (to be closed), or null when there is no such
-     * session for that account (XEP-0198 item-not-found).
+     * session for that account and device (XEP-0198 item-not-found): one linked device cannot take over
+     * another's session, whose revocation would then miss it.
      */
-    public ManagedSession resume(String id, Jid account, Object stream, Consumer<Object> previousOwner) {
+    public ManagedSession resume(String id, Jid account, String device, Object stream, Consumer<Object> previousOwner) {
         ManagedSession m = id == null ? null : byId.get(id);
-        if (m == null || !m.account().equals(account)) return null;
+        if (m == null || !m.account().equals(account) || !m.session().device().equals(device)) return null;
         return m.takeOver(stream, previousOwner) ? m : null;
     }
 

@@ -43,6 +43,8 @@ public final class C2sStream implements StreamListener, Connection {
     private State state = State.AWAIT_HEADER;
     private boolean headerSent;
     private Jid account;
+    /** Which of the account's credentials authenticated: the primary's or a linked device's id. */
+    private String device;
     private SaslNegotiation sasl;
     private LocalSession session;
     /** Set once the client enables stream management (XEP-0198); read by senders on any thread. */
@@ -114,6 +116,11 @@ public final class C2sStream implements StreamListener, Connection {
 
     /** Ends the stream with a stream error (RFC 6120 section 4.9), writing our header first if it is not out yet. */
     public void fail(String condition) {
+        fail(condition, null);
+    }
+
+    /** As {@link #fail(String)}, with a {@code <text/>} saying why when {@code text} is not null. */
+    private void fail(String condition, String text) {
         if (state == State.CLOSED) return;
         state = State.CLOSED;
         // A connection that went quiet may come back on another one; any other stream error ends the session.
@@ -121,7 +128,7 @@ public final class C2sStream implements StreamListener, Connection {
         queue.close();
         if (!headerSent) out.writeHeader(newId(), services.domain().toString(), null);
         headerSent = true;
-        out.writeStreamError(condition);
+        out.writeStreamError(condition, text);
         out.closeAfterFlush();
     }
 
@@ -193,7 +200,10 @@ public final class C2sStream implements StreamListener, Connection {
     }
 
     @Override
-    public void close(String condition) {
+    public void close(String condition) { close(condition, null); }
+
+    @Override
+    public void close(String condition, String text) {
         ManagedSession m = managed;
         if (m != null && m.detached()) {
             // Replaced or shut down while waiting to be resumed: end it now.
@@ -201,7 +211,7 @@ public final class C2sStream implements StreamListener, Connection {
             return;
         }
         out.execute(() -> {
-            if (condition != null) fail(condition);
+            if (condition != null) fail(condition, text);
             else onStreamClose();
         });
     }
@@ -259,6 +269,7 @@ public final class C2sStream implements StreamListener, Connection {
         out.write(outcome.reply());
         if (outcome.username() != null) {
             account = Jid.of(outcome.username(), services.domain().domain(), null);
+            device = outcome.device();
             sasl = null;
             out.authenticated();
             restart();
@@ -283,7 +294,7 @@ public final class C2sStream implements StreamListener, Connection {
     private CompletionStage<?> beforeBind(Element e) {
         if (e.namespace().equals(Sm.NS)) return beforeBindSm(e);
         if (ResourceBinding.isBindRequest(e)) {
-            ResourceBinding.Result r = ResourceBinding.bind(e, account, services.sessions(), this);
+            ResourceBinding.Result r = ResourceBinding.bind(e, account, device, services.sessions(), this);
             out.write(r.reply());
             if (r.session() == null) return DONE;
             session = r.session();
@@ -355,7 +366,7 @@ public final class C2sStream implements StreamListener, Connection {
             out.write(Sm.failed("bad-request", null));
             return DONE;
         }
-        ManagedSession m = services.resumption().resume(previd, account, this,
+        ManagedSession m = services.resumption().resume(previd, account, device, this,
                 previous -> ((C2sStream) previous).takenOver());
         if (m == null) {
             out.write(Sm.failed("item-not-found", null));

@@ -28,7 +28,7 @@ final class ResourceBinding {
                 && e.child("bind", Namespaces.BIND) != null;
     }
 
-    static Result bind(Element iq, Jid account, SessionRegistry sessions, Connection connection) {
+    static Result bind(Element iq, Jid account, String device, SessionRegistry sessions, Connection connection) {
         Stanza request = Stanza.of(iq.withAttr("from", null).withAttr("to", null));
         if (!"set".equals(iq.attr("type")) || iq.attr("id") == null) {
             return new Result(null, request.errorReply(StanzaError.BAD_REQUEST).element());
@@ -44,7 +44,7 @@ final class ResourceBinding {
                 return new Result(null, request.errorReply(StanzaError.BAD_REQUEST, "invalid resource").element());
             }
         }
-        LocalSession session = new LocalSession(full, connection);
+        LocalSession session = new LocalSession(full, connection, device);
         LocalSession displaced = sessions.bind(session);
         if (displaced != null) displaced.close("conflict");
         Element reply = Element.builder("iq", Namespaces.CLIENT).attr("type", "result").attr("id", iq.attr("id"))

@@ -7,13 +7,17 @@ import im.tern.server.session.LocalSession;
 import im.tern.server.sm.ManagedSession;
 import im.tern.server.sm.Outbox;
 import im.tern.xml.Element;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Winds up a session that is over: unbinds it, tells the modules, and hands on every message the
  * client never acknowledged so that the offline store keeps it (XEP-0198 section 5: never to the floor).
  */
 final class SessionEnd {
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
     private SessionEnd() {}
 
     static void end(C2sServices services, ManagedSession m) {
@@ -22,8 +26,11 @@ final class SessionEnd {
 
     static void end(C2sServices services, LocalSession s, List<Outbox.Item> unacknowledged) {
         boolean stillBound = services.sessions().unbind(s);
-        services.hooks().fire(new Events.SessionClosed(s, stillBound ? s.presence() : null));
-        for (Outbox.Item item : unacknowledged) handOn(services, s, item);
+        List<CompletableFuture<?>> told = new ArrayList<>(1 + unacknowledged.size());
+        told.add(services.hooks().fire(new Events.SessionClosed(s, stillBound ? s.presence() : null)).toCompletableFuture());
+        for (Outbox.Item item : unacknowledged) told.add(handOn(services, s, item));
+        // Account deletion waits for this before it drops the account's data (see LocalSession.ended).
+        CompletableFuture.allOf(told.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> s.markEnded());
     }
 
     /**
@@ -31,13 +38,13 @@ final class SessionEnd {
      * store keeps its own copy); an untracked message goes to {@link Events.UnacknowledgedMessage}.
      * Presence and IQs are dropped: presence is state the client asks for again, and the IQ's sender times out.
      */
-    static void handOn(C2sServices services, LocalSession s, Outbox.Item item) {
+    static CompletableFuture<?> handOn(C2sServices services, LocalSession s, Outbox.Item item) {
         if (item.tracker() != null) {
             item.tracker().complete(false);
-            return;
+            return DONE;
         }
         Element e = item.stanza();
-        if (!e.is("message", Namespaces.CLIENT) || "error".equals(e.attr("type"))) return;
-        services.hooks().fire(new Events.UnacknowledgedMessage(s, Stanza.of(e)));
+        if (!e.is("message", Namespaces.CLIENT) || "error".equals(e.attr("type"))) return DONE;
+        return services.hooks().fire(new Events.UnacknowledgedMessage(s, Stanza.of(e))).toCompletableFuture();
     }
 }

@@ -18,8 +18,11 @@ public interface StreamOutput extends Executor {
     /** Writes {@code <stream:features/>}, an element in the streams namespace, framed for this transport. */
     void writeFeatures(Element features);
 
-    /** Writes a stream error (RFC 6120 section 4.9) and then ends our side of the stream; closing follows. */
-    void writeStreamError(String condition);
+    /**
+     * Writes a stream error (RFC 6120 section 4.9), with a {@code <text/>} when {@code text} is not null, and
+     * then ends our side of the stream; closing follows.
+     */
+    void writeStreamError(String condition, String text);
 
     /** Ends our side of the stream ({@code </stream:stream>}, or {@code <close/>} over WebSocket). */
     void writeClose();

@@ -25,7 +25,12 @@ public final class StreamXml {
 
     /** A stream error (RFC 6120 section 4.9) followed by the closing tag: the last thing written on a stream. */
     public static String error(String condition) {
-        return errorElement(condition, false) + CLOSE;
+        return error(condition, null);
+    }
+
+    /** As {@link #error(String)}, with a human-readable {@code <text/>} when {@code text} is not null. */
+    public static String error(String condition, String text) {
+        return errorElement(condition, text, false) + CLOSE;
     }
 
     /**
@@ -33,8 +38,20 @@ public final class StreamXml {
      * for transports without an enclosing {@code <stream:stream>} (RFC 7395 section 3.6).
      */
     public static String errorElement(String condition, boolean declarePrefix) {
-        return "<stream:error" + (declarePrefix ? " xmlns:stream='" + Namespaces.STREAM + "'" : "") + "><" + condition
-                + " xmlns='" + Namespaces.STREAM_ERRORS + "'/></stream:error>";
+        return errorElement(condition, null, declarePrefix);
+    }
+
+    /** {@code <stream:error>} with an English {@code <text/>} when {@code text} is not null. */
+    public static String errorElement(String condition, String text, boolean declarePrefix) {
+        StringBuilder sb = new StringBuilder(160).append("<stream:error")
+                .append(declarePrefix ? " xmlns:stream='" + Namespaces.STREAM + "'" : "").append("><").append(condition)
+                .append(" xmlns='").append(Namespaces.STREAM_ERRORS).append("'/>");
+        if (text != null) {
+            sb.append("<text xmlns='").append(Namespaces.STREAM_ERRORS).append("' xml:lang='en'>");
+            XmlWriter.escapeText(text, sb);
+            sb.append("</text>");
+        }
+        return sb.append("</stream:error>").toString();
     }
 
     /**

@@ -174,7 +174,7 @@ public final class C2sConnection extends ChannelInboundHandlerAdapter implements
     public void writeFeatures(Element features) { writeRaw(StreamXml.features(features, false)); }
 
     @Override
-    public void writeStreamError(String condition) { writeRaw(StreamXml.error(condition)); }
+    public void writeStreamError(String condition, String text) { writeRaw(StreamXml.error(condition, text)); }
 
     @Override
     public void writeClose() { writeRaw(StreamXml.CLOSE); }

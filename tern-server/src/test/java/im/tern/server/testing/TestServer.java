@@ -5,6 +5,7 @@ import im.tern.core.module.Module;
 import im.tern.server.ServerConfig;
 import im.tern.server.XmppServer;
 import im.tern.store.Database;
+import im.tern.store.DeviceStore;
 import im.tern.store.StoreConfig;
 import im.tern.store.UserStore;
 import java.nio.file.Path;
@@ -50,6 +51,8 @@ public final class TestServer implements AutoCloseable {
     public int tlsPort() { return server.tlsPort(); }
 
     public UserStore users() { return database.store(UserStore.class); }
+
+    public DeviceStore devices() { return database.store(DeviceStore.class); }
 
     /** A raw client that has done STARTTLS, PLAIN and bound {@code resource}. */
     public RawClient login(String user, String resource) throws Exception {

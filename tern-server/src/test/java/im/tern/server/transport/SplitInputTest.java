@@ -65,7 +65,7 @@ class SplitInputTest {
         IqDispatcher iq = new IqDispatcher(handlers);
         StanzaRouter router = new StanzaRouter(domain, sessions, new AccountDirectory(users, sessions, ForkJoinPool.commonPool()), iq, hooks);
         C2sServices services = new C2sServices(domain, false, sessions, router, hooks, iq, new FeatureRegistry(),
-                new SaslMechanisms(domain, new CredentialLookup(users, ForkJoinPool.commonPool()), ForkJoinPool.commonPool()),
+                new SaslMechanisms(domain, new CredentialLookup(db.store(im.tern.store.DeviceStore.class), ForkJoinPool.commonPool()), ForkJoinPool.commonPool()),
                 new LoginBackoff(5, Duration.ofMinutes(1)), new im.tern.server.sm.Resumption(Duration.ofMinutes(1), 100));
         shared = new C2sConnection.Shared(services, XmlLimits.DEFAULT, null,
                 new ConnectionTracker(Duration.ofSeconds(30).toNanos(), Duration.ofMinutes(10).toNanos(), 100), 0, 30_000);
