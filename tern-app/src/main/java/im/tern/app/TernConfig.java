@@ -84,6 +84,8 @@ public final class TernConfig {
     /** Phone-number sign-up over the HTTP API: limits and the SMS gateway (docs/signup.md). */
     @JsonProperty public SignupConfig signup = new SignupConfig();
     @JsonProperty public Messages messages = new Messages();
+    /** Personal eventing (XEP-0163: avatars, OMEMO keys, moods...) and its limits (docs/pep.md). */
+    @JsonProperty public PepConfig pep = new PepConfig();
 
     /** One-to-one messaging: offline storage, the archive, stream management and the edit/delete windows. */
     public static final class Messages {

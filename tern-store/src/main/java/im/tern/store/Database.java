@@ -19,7 +19,8 @@ public final class Database implements AutoCloseable {
             MessageStore.class, JdbcMessageStore::new,
             VerificationStore.class, JdbcVerificationStore::new,
             PinStore.class, JdbcPinStore::new,
-            QuotaStore.class, JdbcQuotaStore::new);
+            QuotaStore.class, JdbcQuotaStore::new,
+            PepStore.class, JdbcPepStore::new);
 
     private final HikariDataSource dataSource;
     private final Map<Class<?>, Object> stores;
