@@ -11,6 +11,9 @@ import im.tern.module.disco.DiscoModule;
 import im.tern.module.lastactivity.LastActivityModule;
 import im.tern.module.messagefeatures.MessageFeaturesModule;
 import im.tern.module.offline.OfflineModule;
+import im.tern.module.pep.PepAccessRules;
+import im.tern.module.pep.PepModule;
+import im.tern.module.pep.PepSettings;
 import im.tern.module.ping.PingModule;
 import im.tern.module.presence.PresenceModule;
 import im.tern.module.privatexml.PrivateXmlModule;
@@ -29,13 +32,17 @@ final class EnabledModules {
     private EnabledModules() {}
 
     static List<Module> list(TernConfig config) {
+        PepSettings pep = config.pep.settings();
+        // Who sees which PEP node beyond its access model: a privacy-settings module adds its rule here.
+        PepAccessRules pepAccess = new PepAccessRules();
         List<Module> modules = new ArrayList<>(List.of(
                 new DiscoModule(),                      // XEP-0030
                 new RosterModule(),                     // RFC 6121 §2, XEP-0237
                 new PresenceModule(),                   // RFC 6121 §3-4
                 new PingModule(),                       // XEP-0199
                 new VersionModule(TernVersion.get()),   // XEP-0092
-                new VcardModule(),                      // XEP-0054
+                // A vCard carries its PHOTO too: room for the text and for the largest avatar, base64.
+                new VcardModule(VcardModule.DEFAULT_MAX_BYTES + pep.maxAvatarBase64Chars()), // XEP-0054
                 new PrivateXmlModule(),                 // XEP-0049
                 // Blocking first: its BEFORE hooks refuse stanzas before any other module acts on them.
                 new BlockingModule(),                   // XEP-0191
@@ -48,6 +55,7 @@ final class EnabledModules {
                 new ChatStatesModule(),                 // XEP-0085
                 new BroadcastModule(),                  // XEP-0033
                 new PushModule(),                       // XEP-0357
+                new PepModule(pep, pepAccess),          // XEP-0163, XEP-0084, XEP-0153
                 new MessageFeaturesModule(config.messages.editWindowSeconds), // XEP-0308, XEP-0444, XEP-0461
                 new RetractModule(config.messages.retractWindowSeconds),      // XEP-0424
                 new RegisterModule(config.registration.inBand))); // XEP-0077

@@ -86,6 +86,8 @@ public final class TernConfig {
     /** Linked devices over the HTTP API: link codes and their limits (docs/devices.md). */
     @JsonProperty public DevicesConfig devices = new DevicesConfig();
     @JsonProperty public Messages messages = new Messages();
+    /** Personal eventing (XEP-0163: avatars, OMEMO keys, moods...) and its limits (docs/pep.md). */
+    @JsonProperty public PepConfig pep = new PepConfig();
 
     /** One-to-one messaging: offline storage, the archive, stream management and the edit/delete windows. */
     public static final class Messages {

@@ -21,7 +21,8 @@ public final class Database implements AutoCloseable {
             Map.entry(PinStore.class, JdbcPinStore::new),
             Map.entry(QuotaStore.class, JdbcQuotaStore::new),
             Map.entry(DeviceStore.class, JdbcDeviceStore::new),
-            Map.entry(LinkCodeStore.class, JdbcLinkCodeStore::new));
+            Map.entry(LinkCodeStore.class, JdbcLinkCodeStore::new),
+            Map.entry(PepStore.class, JdbcPepStore::new));
 
     private final HikariDataSource dataSource;
     private final Map<Class<?>, Object> stores;

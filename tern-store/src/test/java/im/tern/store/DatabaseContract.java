@@ -46,6 +46,7 @@ public abstract class DatabaseContract {
             assertThat(db.store(QuotaStore.class)).isNotNull();
             assertThat(db.store(DeviceStore.class)).isNotNull();
             assertThat(db.store(LinkCodeStore.class)).isNotNull();
+            assertThat(db.store(PepStore.class)).isNotNull();
             assertThatThrownBy(() -> db.store(Runnable.class))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.Runnable");
         }

@@ -29,7 +29,7 @@ public final class DiscoModule implements Module {
         ctx.iq().serverGet("query", INFO, server::info);
         ctx.iq().serverGet("query", ITEMS, server::items);
         AccountDisco account = new AccountDisco(ctx.disco(),
-                new PresenceAuthorisation(ctx.store(RosterStore.class), ctx.blocking()));
+                new PresenceAuthorisation(ctx.store(RosterStore.class), ctx.blocking()), ctx.hooks());
         ctx.iq().accountGet("query", INFO, account::info);
         ctx.iq().accountGet("query", ITEMS, account::items);
     }

@@ -12,8 +12,9 @@ import java.util.TreeSet;
 final class DiscoReplies {
     private DiscoReplies() {}
 
-    static Stanza info(Stanza request, List<Disco.Identity> identities, Collection<String> features) {
-        Element.Builder q = Element.builder("query", DiscoModule.INFO);
+    /** @param node the node asked about, echoed in the answer, or null */
+    static Stanza info(Stanza request, String node, List<Disco.Identity> identities, Collection<String> features) {
+        Element.Builder q = Element.builder("query", DiscoModule.INFO).attr("node", node);
         for (Disco.Identity id : identities) {
             q.child(Element.builder("identity", DiscoModule.INFO)
                     .attr("category", id.category()).attr("type", id.type()).attr("name", id.name()).build());
@@ -24,8 +25,8 @@ final class DiscoReplies {
         return Iq.result(request, q.build());
     }
 
-    static Stanza items(Stanza request, List<DiscoItems.Item> items) {
-        Element.Builder q = Element.builder("query", DiscoModule.ITEMS);
+    static Stanza items(Stanza request, String node, List<DiscoItems.Item> items) {
+        Element.Builder q = Element.builder("query", DiscoModule.ITEMS).attr("node", node);
         for (DiscoItems.Item item : items) {
             q.child(Element.builder("item", DiscoModule.ITEMS).attr("jid", item.jid().toString())
                     .attr("name", item.name()).attr("node", item.node()).build());

@@ -19,12 +19,12 @@ final class ServerDisco {
     CompletionStage<Stanza> info(Stanza request) {
         if (DiscoReplies.namesNode(request)) return error(request);
         return CompletableFuture.completedFuture(
-                DiscoReplies.info(request, disco.serverIdentities(), disco.serverFeatures()));
+                DiscoReplies.info(request, null, disco.serverIdentities(), disco.serverFeatures()));
     }
 
     CompletionStage<Stanza> items(Stanza request) {
         if (DiscoReplies.namesNode(request)) return error(request);
-        return CompletableFuture.completedFuture(DiscoReplies.items(request, items.items()));
+        return CompletableFuture.completedFuture(DiscoReplies.items(request, null, items.items()));
     }
 
     private static CompletionStage<Stanza> error(Stanza request) {

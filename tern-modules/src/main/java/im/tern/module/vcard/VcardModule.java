@@ -8,11 +8,16 @@ import im.tern.core.module.Phase;
 import im.tern.store.DocumentStore;
 import java.util.concurrent.CompletableFuture;
 
-/** Declares vCard get and set on accounts, and drops the vCard with its account. */
+/**
+ * Declares vCard get and set on accounts, tells the hooks of each vCard set ({@link VcardUpdated}), and
+ * drops the vCard with its account.
+ */
 public final class VcardModule implements Module {
     public static final String NAMESPACE = "vcard-temp";
     public static final String ELEMENT = "vCard";
     public static final int DEFAULT_MAX_BYTES = 64 * 1024;
+    /** The key of an account's vCard in the {@link DocumentStore}. */
+    public static final String DOCUMENT_KEY = "vcard-temp";
 
     private final int maxBytes;
 
@@ -30,7 +35,7 @@ public final class VcardModule implements Module {
     @Override
     public void start(ModuleContext ctx) {
         DocumentStore documents = ctx.store(DocumentStore.class);
-        Vcards vcards = new Vcards(documents, ctx.blocking(), maxBytes);
+        Vcards vcards = new Vcards(documents, ctx.blocking(), ctx.hooks(), maxBytes);
         ctx.disco().serverFeature(NAMESPACE);
         ctx.iq().accountGet(ELEMENT, NAMESPACE, vcards::get);
         ctx.iq().accountSet(ELEMENT, NAMESPACE, vcards::set);

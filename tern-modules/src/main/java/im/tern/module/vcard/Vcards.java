@@ -3,6 +3,7 @@ package im.tern.module.vcard;
 import im.tern.core.Iq;
 import im.tern.core.Stanza;
 import im.tern.core.StanzaError;
+import im.tern.core.module.Hooks;
 import im.tern.module.stored.StoredXml;
 import im.tern.store.DocumentStore;
 import im.tern.xml.Element;
@@ -16,16 +17,18 @@ import java.util.concurrent.Executor;
  * account itself may write it.
  */
 final class Vcards {
-    static final String KEY = "vcard-temp";
+    static final String KEY = VcardModule.DOCUMENT_KEY;
     private static final Element EMPTY = Element.empty(VcardModule.ELEMENT, VcardModule.NAMESPACE);
 
     private final DocumentStore documents;
     private final Executor blocking;
+    private final Hooks hooks;
     private final int maxBytes;
 
-    Vcards(DocumentStore documents, Executor blocking, int maxBytes) {
+    Vcards(DocumentStore documents, Executor blocking, Hooks hooks, int maxBytes) {
         this.documents = documents;
         this.blocking = blocking;
+        this.hooks = hooks;
         this.maxBytes = maxBytes;
     }
 
@@ -46,6 +49,7 @@ final class Vcards {
         }
         String owner = request.to().local();
         return CompletableFuture.runAsync(() -> documents.put(owner, KEY, xml), blocking)
+                .thenCompose(v -> hooks.fire(new VcardUpdated(request.to().bare(), Iq.payload(request))))
                 .thenApply(v -> Iq.result(request));
     }
 }
