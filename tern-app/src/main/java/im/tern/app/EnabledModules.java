@@ -6,13 +6,16 @@ import im.tern.module.blocking.BlockingModule;
 import im.tern.module.broadcast.BroadcastModule;
 import im.tern.module.carbons.CarbonsModule;
 import im.tern.module.chatstates.ChatStatesModule;
+import im.tern.module.contacts.ContactsModule;
 import im.tern.module.disco.DiscoModule;
 import im.tern.module.lastactivity.LastActivityModule;
 import im.tern.module.messagefeatures.MessageFeaturesModule;
 import im.tern.module.offline.OfflineModule;
 import im.tern.module.ping.PingModule;
 import im.tern.module.presence.PresenceModule;
+import im.tern.module.privacy.PrivacyModule;
 import im.tern.module.privatexml.PrivateXmlModule;
+import im.tern.module.profile.ProfileModule;
 import im.tern.module.push.PushModule;
 import im.tern.module.register.RegisterModule;
 import im.tern.module.retract.RetractModule;
@@ -43,6 +46,8 @@ final class EnabledModules {
                 new ArchiveModule(config.messages.archiveRetentionDays), // XEP-0313, XEP-0359
                 new OfflineModule(config.messages.offlineMaxAgeDays, config.messages.offlineMaxPerAccount), // XEP-0160
                 new CarbonsModule(),                    // XEP-0280
+                new PrivacyModule(config.profile.maxBodyBytes), // who sees last seen, online, photo, about
+                new ProfileModule(config.profile.settings(), config.contacts.settings()), // display name, about (HTTP)
                 new LastActivityModule(),               // XEP-0012
                 new ChatStatesModule(),                 // XEP-0085
                 new BroadcastModule(),                  // XEP-0033
@@ -53,6 +58,7 @@ final class EnabledModules {
         if (config.signup.enabled) {
             modules.add(new SignupModule(config.signup.settings(), config.signup.gateway())); // phone sign-up, HTTP API
         }
+        if (config.contacts.enabled) modules.add(new ContactsModule(config.contacts.settings())); // contact discovery
         return List.copyOf(modules);
     }
 }

@@ -84,6 +84,10 @@ public final class TernConfig {
     /** Phone-number sign-up over the HTTP API: limits and the SMS gateway (docs/signup.md). */
     @JsonProperty public SignupConfig signup = new SignupConfig();
     @JsonProperty public Messages messages = new Messages();
+    /** Contact discovery and its caps (docs/contacts-and-privacy.md). */
+    @JsonProperty public ContactsConfig contacts = new ContactsConfig();
+    /** Profiles (display name, about) and the privacy settings' HTTP API. */
+    @JsonProperty public ProfileConfig profile = new ProfileConfig();
 
     /** One-to-one messaging: offline storage, the archive, stream management and the edit/delete windows. */
     public static final class Messages {

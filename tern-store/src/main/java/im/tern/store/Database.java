@@ -12,14 +12,18 @@ import org.flywaydb.core.Flyway;
  * Thread-safe; open one per process and close it on shutdown.
  */
 public final class Database implements AutoCloseable {
-    private static final Map<Class<?>, Function<Sql, ?>> STORES = Map.of(
-            UserStore.class, JdbcUserStore::new,
-            RosterStore.class, JdbcRosterStore::new,
-            DocumentStore.class, JdbcDocumentStore::new,
-            MessageStore.class, JdbcMessageStore::new,
-            VerificationStore.class, JdbcVerificationStore::new,
-            PinStore.class, JdbcPinStore::new,
-            QuotaStore.class, JdbcQuotaStore::new);
+    private static final Map<Class<?>, Function<Sql, ?>> STORES = Map.ofEntries(
+            Map.entry(UserStore.class, JdbcUserStore::new),
+            Map.entry(RosterStore.class, JdbcRosterStore::new),
+            Map.entry(DocumentStore.class, JdbcDocumentStore::new),
+            Map.entry(MessageStore.class, JdbcMessageStore::new),
+            Map.entry(VerificationStore.class, JdbcVerificationStore::new),
+            Map.entry(PinStore.class, JdbcPinStore::new),
+            Map.entry(QuotaStore.class, JdbcQuotaStore::new),
+            Map.entry(DiscoveryStore.class, JdbcDiscoveryStore::new),
+            Map.entry(ProfileStore.class, JdbcProfileStore::new),
+            // Every presence between two accounts asks for the sender's settings: cached.
+            Map.entry(PrivacyStore.class, sql -> new CachingPrivacyStore(new JdbcPrivacyStore(sql))));
 
     private final HikariDataSource dataSource;
     private final Map<Class<?>, Object> stores;

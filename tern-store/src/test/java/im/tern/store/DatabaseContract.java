@@ -44,6 +44,9 @@ public abstract class DatabaseContract {
             assertThat(db.store(VerificationStore.class)).isNotNull();
             assertThat(db.store(PinStore.class)).isNotNull();
             assertThat(db.store(QuotaStore.class)).isNotNull();
+            assertThat(db.store(DiscoveryStore.class)).isNotNull();
+            assertThat(db.store(ProfileStore.class)).isNotNull();
+            assertThat(db.store(PrivacyStore.class)).isNotNull();
             assertThatThrownBy(() -> db.store(Runnable.class))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.Runnable");
         }

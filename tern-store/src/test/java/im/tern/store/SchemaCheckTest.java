@@ -11,7 +11,7 @@ class SchemaCheckTest {
 
     @Test
     void newestBundledMigrationIsReadFromTheClassPath() {
-        assertThat(SchemaCheck.newestBundled()).hasValue(10);
+        assertThat(SchemaCheck.newestBundled()).hasValue(12);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package im.tern.module.signup;
 
 import im.tern.core.Jid;
-import im.tern.core.auth.Credentials;
 import im.tern.core.http.HttpRequest;
 import im.tern.core.http.HttpResponse;
+import im.tern.module.api.AccountAuth;
 import im.tern.module.api.BasicCredentials;
 import im.tern.module.api.Blocking;
 import im.tern.module.api.JsonBody;
@@ -12,7 +12,6 @@ import im.tern.module.api.ProblemException;
 import im.tern.store.PinStore;
 import im.tern.store.UserStore;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
@@ -24,15 +23,13 @@ import java.util.concurrent.Executor;
 final class PinRequests {
     private final SignupSettings settings;
     private final PinStore pins;
-    private final UserStore users;
-    private final Jid domain;
+    private final AccountAuth auth;
     private final Executor blocking;
 
     PinRequests(SignupSettings settings, PinStore pins, UserStore users, Jid domain, Executor blocking) {
         this.settings = settings;
         this.pins = pins;
-        this.users = users;
-        this.domain = domain;
+        this.auth = new AccountAuth(users, domain);
         this.blocking = blocking;
     }
 
@@ -51,7 +48,7 @@ final class PinRequests {
             return Blocking.now(e.problem().response());
         }
         return Blocking.answer(blocking, () -> {
-            String user = authenticate(basic);
+            String user = auth.authenticate(basic);
             pins.put(user, PinHash.hash(pin));
             return HttpResponse.empty(204);
         });
@@ -61,20 +58,8 @@ final class PinRequests {
         BasicCredentials basic = BasicCredentials.parse(request.header("authorization"));
         if (basic == null) return Blocking.now(BasicCredentials.unauthorized("authenticate with your JID and token").response());
         return Blocking.answer(blocking, () -> {
-            pins.delete(authenticate(basic));
+            pins.delete(auth.authenticate(basic));
             return HttpResponse.empty(204);
         });
-    }
-
-    /** The account's local part when the token is its password; else a 401. */
-    private String authenticate(BasicCredentials basic) {
-        String name = basic.username();
-        Jid jid = Jid.parse(name.contains("@") ? name : name + "@" + domain.domain());
-        Optional<Credentials> stored = jid == null || jid.local() == null || jid.resource() != null
-                || !jid.domain().equals(domain.domain()) ? Optional.empty() : users.credentials(jid.local());
-        if (stored.isEmpty() || !stored.get().sha256().matches(basic.password())) {
-            throw BasicCredentials.unauthorized("wrong JID or token").exception();
-        }
-        return jid.local();
     }
 }

@@ -123,10 +123,14 @@ final class TestRouter implements Router {
                 Events.InboundStanza event = new Events.InboundStanza(stanza);
                 yield hooks.fire(event).thenCompose(o -> o == Hook.Outcome.STOP ? DONE : messageToAccount(event.stanza(), account));
             }
-            case PRESENCE -> hooks.fire(new Events.InboundStanza(stanza)).thenAccept(o -> {
-                if (o == Hook.Outcome.STOP || "probe".equals(stanza.type())) return;
-                for (Session s : sessions.of(account)) if (s.available()) s.send(stanza.element());
-            });
+            case PRESENCE -> {
+                Events.InboundStanza event = new Events.InboundStanza(stanza);
+                yield hooks.fire(event).thenAccept(o -> {
+                    if (o == Hook.Outcome.STOP || "probe".equals(stanza.type())) return;
+                    // As the server: a hook may have replaced the stanza.
+                    for (Session s : sessions.of(account)) if (s.available()) s.send(event.stanza().element());
+                });
+            }
         };
     }
 
