@@ -6,6 +6,7 @@ import im.tern.module.blocking.BlockingModule;
 import im.tern.module.broadcast.BroadcastModule;
 import im.tern.module.carbons.CarbonsModule;
 import im.tern.module.chatstates.ChatStatesModule;
+import im.tern.module.contacts.ContactsModule;
 import im.tern.module.devices.DevicesModule;
 import im.tern.module.disco.DiscoModule;
 import im.tern.module.lastactivity.LastActivityModule;
@@ -16,7 +17,9 @@ import im.tern.module.pep.PepModule;
 import im.tern.module.pep.PepSettings;
 import im.tern.module.ping.PingModule;
 import im.tern.module.presence.PresenceModule;
+import im.tern.module.privacy.PrivacyModule;
 import im.tern.module.privatexml.PrivateXmlModule;
+import im.tern.module.profile.ProfileModule;
 import im.tern.module.push.PushModule;
 import im.tern.module.register.RegisterModule;
 import im.tern.module.retract.RetractModule;
@@ -33,7 +36,7 @@ final class EnabledModules {
 
     static List<Module> list(TernConfig config) {
         PepSettings pep = config.pep.settings();
-        // Who sees which PEP node beyond its access model: a privacy-settings module adds its rule here.
+        // Who sees which PEP node beyond its access model: the privacy settings add "who sees my photo".
         PepAccessRules pepAccess = new PepAccessRules();
         List<Module> modules = new ArrayList<>(List.of(
                 new DiscoModule(),                      // XEP-0030
@@ -51,6 +54,8 @@ final class EnabledModules {
                 new ArchiveModule(config.messages.archiveRetentionDays), // XEP-0313, XEP-0359
                 new OfflineModule(config.messages.offlineMaxAgeDays, config.messages.offlineMaxPerAccount), // XEP-0160
                 new CarbonsModule(),                    // XEP-0280
+                new PrivacyModule(config.profile.maxBodyBytes, pepAccess), // who sees last seen, online, photo, about
+                new ProfileModule(config.profile.settings(), config.contacts.settings()), // display name, about (HTTP)
                 new LastActivityModule(),               // XEP-0012
                 new ChatStatesModule(),                 // XEP-0085
                 new BroadcastModule(),                  // XEP-0033
@@ -63,6 +68,7 @@ final class EnabledModules {
             modules.add(new SignupModule(config.signup.settings(), config.signup.gateway())); // phone sign-up, HTTP API
         }
         if (config.devices.enabled) modules.add(new DevicesModule(config.devices.settings())); // linked devices, HTTP API
+        if (config.contacts.enabled) modules.add(new ContactsModule(config.contacts.settings())); // contact discovery
         return List.copyOf(modules);
     }
 }

@@ -88,6 +88,10 @@ public final class TernConfig {
     @JsonProperty public Messages messages = new Messages();
     /** Personal eventing (XEP-0163: avatars, OMEMO keys, moods...) and its limits (docs/pep.md). */
     @JsonProperty public PepConfig pep = new PepConfig();
+    /** Contact discovery and its caps (docs/contacts-and-privacy.md). */
+    @JsonProperty public ContactsConfig contacts = new ContactsConfig();
+    /** Profiles (display name, about) and the privacy settings' HTTP API. */
+    @JsonProperty public ProfileConfig profile = new ProfileConfig();
 
     /** One-to-one messaging: offline storage, the archive, stream management and the edit/delete windows. */
     public static final class Messages {

@@ -73,14 +73,17 @@ final class UserCommand {
         @Option(names = "--prefix", defaultValue = "u", description = "Name prefix (default: ${DEFAULT-VALUE}).") String prefix;
         @Option(names = "--count", required = true, description = "How many accounts.") int count;
         @Option(names = "--password", required = true, description = "The password of every account.") String password;
+        @Option(names = "--width", defaultValue = "0",
+                description = "Zero-pad the number to this many digits, e.g. --prefix 447400 --width 6 for phone-number accounts.") int width;
 
         @Override
         int run(TernConfig cfg, UserStore users, PrintWriter out) {
             // One derivation shared by all: bulk accounts exist for load tests, not for people.
             Credentials creds = Credentials.fromPassword(password);
+            String number = width > 0 ? "%0" + width + "d" : "%d";
             int added = 0;
             for (int i = 1; i <= count; i++) {
-                if (users.create(username(cfg, prefix + i), creds)) added++;
+                if (users.create(username(cfg, prefix + String.format(number, i)), creds)) added++;
             }
             out.println("added " + added + " accounts (" + (count - added) + " existed)");
             return 0;

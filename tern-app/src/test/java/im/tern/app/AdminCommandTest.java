@@ -63,6 +63,13 @@ class AdminCommandTest {
     }
 
     @Test
+    void bulkAccountsMayBePhoneNumbersOfOneWidth() {
+        tern("admin", "user", "add-bulk", "--prefix", "447400", "--width", "6", "--count", "12", "--password", "pw");
+        tern("admin", "user", "list");
+        assertThat(out.toString()).contains("447400000001@tern.test", "447400000012@tern.test").doesNotContain("4474001@");
+    }
+
+    @Test
     void addingAnExistingAccountFailsWithAMessage() {
         tern("admin", "user", "add", "erin", "pw");
         assertThat(tern("admin", "user", "add", "erin", "pw2")).isEqualTo(1);

@@ -87,9 +87,14 @@ class LastActivityEndToEndTest {
     }
 
     @Test
-    void strangerIsForbidden() throws Exception {
-        tern.login("alice", "pw", "phone");
+    void strangerIsForbiddenOnceLastSeenIsForContactsOnly() throws Exception {
+        XMPPTCPConnection alice = tern.login("alice", "pw", "phone");
         XMPPTCPConnection carol = tern.login("carol", "pw", "x");
+        assertThat(LastActivityManager.getInstanceFor(carol).getLastActivity(aliceJid).getIdleTime())
+                .as("everyone may see last seen by default").isZero();
+        RawIq.readResults("privacy", "urn:tern:privacy:0");
+        alice.sendIqRequestAndWaitForResponse(new RawIq(org.jivesoftware.smack.packet.IQ.Type.set, "privacy", "urn:tern:privacy:0",
+                java.util.Map.of("last-seen", "contacts"), ""));
         XMPPErrorException e = catchThrowableOfType(XMPPErrorException.class,
                 () -> LastActivityManager.getInstanceFor(carol).getLastActivity(aliceJid));
         assertThat(e).isNotNull();

@@ -13,6 +13,7 @@ import javax.xml.namespace.QName;
 import org.igniterealtime.smack.inttest.util.IntegrationTestRosterUtil;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -261,6 +262,28 @@ class PepEndToEndTest {
         LeafNode data = PubSubManager.getInstanceFor(alice, bob.getUser().asBareJid()).getLeafNode("urn:xmpp:avatar:data");
         String xml = data.<Item>getItems(List.of(sha1(his))).get(0).toXML().toString();
         assertThat(xml).contains(Base64.getEncoder().encodeToString(his));
+    }
+
+    @Test
+    void whoSeesMyPhotoNarrowsTheAvatarNodes() throws Exception {
+        XMPPTCPConnection alice = user("alice");
+        XMPPTCPConnection bob = user("bob");
+        XMPPTCPConnection mallory = user("mallory");
+        IntegrationTestRosterUtil.ensureBothAccountsAreSubscribedToEachOther(alice, bob, TIMEOUT);
+        VCard card = new VCard();
+        card.setAvatar(image(200), "image/png"); // the vCard photo becomes open avatar nodes
+        VCardManager.getInstanceFor(alice).saveVCard(card);
+        String metadata = "urn:xmpp:avatar:metadata";
+        assertThat(PubSubManager.getInstanceFor(mallory, alice.getUser().asBareJid()).getLeafNode(metadata).<Item>getItems())
+                .as("everyone sees it by default").hasSize(1);
+
+        RawIq.readResults("privacy", "urn:tern:privacy:0");
+        alice.sendIqRequestAndWaitForResponse(new RawIq(IQ.Type.set, "privacy", "urn:tern:privacy:0", Map.of("avatar", "contacts"), ""));
+
+        assertThat(PubSubManager.getInstanceFor(bob, alice.getUser().asBareJid()).getLeafNode(metadata).<Item>getItems())
+                .as("a contact still sees it").hasSize(1);
+        assertThatThrownBy(() -> PubSubManager.getInstanceFor(mallory, alice.getUser().asBareJid()).getLeafNode(metadata).getItems())
+                .as("a stranger no longer does").isInstanceOf(XMPPErrorException.class);
     }
 
     @Test

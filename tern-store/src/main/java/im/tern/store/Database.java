@@ -22,7 +22,11 @@ public final class Database implements AutoCloseable {
             Map.entry(QuotaStore.class, JdbcQuotaStore::new),
             Map.entry(DeviceStore.class, JdbcDeviceStore::new),
             Map.entry(LinkCodeStore.class, JdbcLinkCodeStore::new),
-            Map.entry(PepStore.class, JdbcPepStore::new));
+            Map.entry(PepStore.class, JdbcPepStore::new),
+            Map.entry(DiscoveryStore.class, JdbcDiscoveryStore::new),
+            Map.entry(ProfileStore.class, JdbcProfileStore::new),
+            // Every presence between two accounts asks for the sender's settings: cached.
+            Map.entry(PrivacyStore.class, sql -> new CachingPrivacyStore(new JdbcPrivacyStore(sql))));
 
     private final HikariDataSource dataSource;
     private final Map<Class<?>, Object> stores;

@@ -19,6 +19,9 @@ final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Rows sent to the database per JDBC batch. */
+    private static final int BATCH = 500;
+
     private final DataSource dataSource;
     private final Dialect dialect;
 
@@ -85,6 +88,28 @@ final class Sql {
         try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
         }
+    }
+
+    /** Runs one statement once per row of parameters, in JDBC batches; nothing when there are no rows. */
+    static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int pending = 0;
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) ps.setObject(i + 1, row[i]);
+                ps.addBatch();
+                if (++pending == BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) ps.executeBatch();
+        }
+    }
+
+    /** A SQL array of strings, for {@code = ANY(?)}: one statement for any number of values. */
+    static java.sql.Array varchars(Connection c, java.util.Collection<String> values) throws SQLException {
+        return c.createArrayOf("VARCHAR", values.toArray(new String[0]));
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {

@@ -47,6 +47,9 @@ public abstract class DatabaseContract {
             assertThat(db.store(DeviceStore.class)).isNotNull();
             assertThat(db.store(LinkCodeStore.class)).isNotNull();
             assertThat(db.store(PepStore.class)).isNotNull();
+            assertThat(db.store(DiscoveryStore.class)).isNotNull();
+            assertThat(db.store(ProfileStore.class)).isNotNull();
+            assertThat(db.store(PrivacyStore.class)).isNotNull();
             assertThatThrownBy(() -> db.store(Runnable.class))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.Runnable");
         }

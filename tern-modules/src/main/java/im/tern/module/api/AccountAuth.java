@@ -2,6 +2,7 @@ package im.tern.module.api;
 
 import im.tern.core.Jid;
 import im.tern.core.auth.AccountCredentials;
+import im.tern.core.http.HttpRequest;
 import im.tern.store.DeviceStore;
 import java.util.Optional;
 
@@ -25,6 +26,13 @@ public final class AccountAuth {
     public AccountAuth(DeviceStore devices, Jid domain) {
         this.devices = devices;
         this.domain = domain;
+    }
+
+    /** The credentials of the request, or a 401 problem when there are none; cheap, for the event loop. */
+    public static BasicCredentials credentials(HttpRequest request) {
+        BasicCredentials basic = BasicCredentials.parse(request.header("authorization"));
+        if (basic == null) throw BasicCredentials.unauthorized("authenticate with your JID and token").exception();
+        return basic;
     }
 
     /** The caller whose token this is; else a {@link ProblemException} with 401 and the Basic challenge. */

@@ -2,6 +2,7 @@ package im.tern.module.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import im.tern.core.http.HttpRequest;
 import im.tern.module.api.Problem.FieldError;
 import java.io.IOException;
@@ -13,16 +14,44 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A request body read strictly as a flat JSON object of string fields: {@code application/json} in UTF-8
- * (else 415), at most a given size (else 413), well-formed (else 400 {@code invalid-json}), and only the
- * named fields, each a string, the required ones present (else 400 {@code invalid-request} listing every
- * field at fault in {@code errors}).
+ * A request body read strictly as a JSON object: {@code application/json} in UTF-8 (else 415), at most a
+ * given size (else 413), well-formed (else 400 {@code invalid-json}), and only the named fields, the required
+ * ones present (else 400 {@code invalid-request} listing every field at fault in {@code errors}). {@link #read}
+ * takes flat objects of strings; {@link #object} leaves other field types to the caller.
  */
 public final class JsonBody {
     private JsonBody() {}
 
     /** The fields, by name; optional ones that were absent are missing from the map. */
     public static Map<String, String> read(HttpRequest request, int maxBytes, List<String> required, List<String> optional) {
+        List<FieldError> errors = new ArrayList<>();
+        ObjectNode root = object(request, maxBytes, required, optional, errors);
+        Map<String, String> fields = new HashMap<>();
+        for (Map.Entry<String, JsonNode> f : root.properties()) {
+            boolean known = required.contains(f.getKey()) || optional.contains(f.getKey());
+            if (!known || f.getValue().isNull()) continue; // an optional field sent as null counts as absent
+            if (!f.getValue().isTextual()) errors.add(new FieldError(f.getKey(), "must be a string"));
+            else fields.put(f.getKey(), f.getValue().textValue());
+        }
+        if (!errors.isEmpty()) throw invalid(errors).exception();
+        return Collections.unmodifiableMap(fields);
+    }
+
+    /**
+     * The body as a JSON object holding only the named fields, the required ones present and not null, for
+     * bodies with other than string fields: the caller checks each field's type, answering with
+     * {@link #invalid} when one is wrong.
+     */
+    public static ObjectNode object(HttpRequest request, int maxBytes, List<String> required, List<String> optional) {
+        List<FieldError> errors = new ArrayList<>();
+        ObjectNode root = object(request, maxBytes, required, optional, errors);
+        if (!errors.isEmpty()) throw invalid(errors).exception();
+        return root;
+    }
+
+    /** The object, with the unknown and missing fields added to {@code errors}; throws for what is not an object at all. */
+    private static ObjectNode object(HttpRequest request, int maxBytes, List<String> required, List<String> optional,
+                                     List<FieldError> errors) {
         checkMediaType(request);
         if (request.body().length > maxBytes) {
             throw Problem.of(413, "body-too-large", "Request body too large",
@@ -30,24 +59,13 @@ public final class JsonBody {
         }
         JsonNode root = parse(request.body());
         if (!root.isObject()) throw invalidJson("the body must be a JSON object").exception();
-        Map<String, String> fields = new HashMap<>();
-        List<FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, JsonNode> f : root.properties()) {
-            if (!required.contains(f.getKey()) && !optional.contains(f.getKey())) {
-                errors.add(new FieldError(f.getKey(), "unknown field"));
-            } else if (f.getValue().isNull() && optional.contains(f.getKey())) {
-                continue; // an optional field sent as null counts as absent
-            } else if (!f.getValue().isTextual()) {
-                errors.add(new FieldError(f.getKey(), "must be a string"));
-            } else {
-                fields.put(f.getKey(), f.getValue().textValue());
-            }
+            if (!required.contains(f.getKey()) && !optional.contains(f.getKey())) errors.add(new FieldError(f.getKey(), "unknown field"));
         }
         for (String name : required) {
             if (!root.has(name) || root.get(name).isNull()) errors.add(new FieldError(name, "is required"));
         }
-        if (!errors.isEmpty()) throw invalid(errors).exception();
-        return Collections.unmodifiableMap(fields);
+        return (ObjectNode) root;
     }
 
     /** 400 {@code invalid-request} naming the fields at fault. */

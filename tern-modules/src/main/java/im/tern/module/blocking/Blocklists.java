@@ -92,7 +92,7 @@ final class Blocklists {
         return documents.get(user, KEY).map(xml -> parse(user, xml)).orElse(Blocklist.EMPTY);
     }
 
-    private static Blocklist parse(String user, String xml) {
+    static Blocklist parse(String user, String xml) {
         List<Jid> items = new ArrayList<>();
         try {
             for (Element item : StoredXml.parse(xml).elements("item", BlockingModule.NAMESPACE)) {

@@ -9,8 +9,8 @@ import im.tern.core.module.ModuleContext;
 import im.tern.core.module.Phase;
 import im.tern.core.module.Session;
 import im.tern.core.module.SessionKey;
+import im.tern.module.privacy.Privacy;
 import im.tern.store.DocumentStore;
-import im.tern.store.RosterStore;
 import java.time.Clock;
 
 /**
@@ -29,8 +29,7 @@ public final class LastActivityModule implements Module {
     public void start(ModuleContext ctx) {
         Clock clock = ctx.clock();
         LastSeen lastSeen = new LastSeen(ctx.store(DocumentStore.class), ctx.blocking());
-        LastActivityQueries queries = new LastActivityQueries(lastSeen, ctx.store(RosterStore.class), ctx.sessions(),
-                clock, ctx.blocking());
+        LastActivityQueries queries = new LastActivityQueries(lastSeen, Privacy.of(ctx), ctx.sessions(), clock, ctx.blocking());
         ctx.disco().serverFeature(NAMESPACE);
         ctx.disco().accountFeature(NAMESPACE);
         ctx.iq().serverGet("query", NAMESPACE, queries::server);

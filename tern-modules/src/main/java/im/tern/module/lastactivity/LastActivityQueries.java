@@ -6,9 +6,8 @@ import im.tern.core.Stanza;
 import im.tern.core.StanzaError;
 import im.tern.core.module.Session;
 import im.tern.core.module.Sessions;
-import im.tern.store.RosterItem;
-import im.tern.store.RosterStore;
-import im.tern.store.Subscription;
+import im.tern.module.privacy.Privacy;
+import im.tern.store.PrivacySettings.Setting;
 import im.tern.xml.Element;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,15 +19,15 @@ import java.util.concurrent.Executor;
 /** Answers last-activity queries to the server (uptime) and to accounts (last seen). */
 final class LastActivityQueries {
     private final LastSeen lastSeen;
-    private final RosterStore rosters;
+    private final Privacy privacy;
     private final Sessions sessions;
     private final Clock clock;
     private final Instant started;
     private final Executor blocking;
 
-    LastActivityQueries(LastSeen lastSeen, RosterStore rosters, Sessions sessions, Clock clock, Executor blocking) {
+    LastActivityQueries(LastSeen lastSeen, Privacy privacy, Sessions sessions, Clock clock, Executor blocking) {
         this.lastSeen = lastSeen;
-        this.rosters = rosters;
+        this.privacy = privacy;
         this.sessions = sessions;
         this.clock = clock;
         this.started = clock.instant();
@@ -41,25 +40,19 @@ final class LastActivityQueries {
 
     CompletionStage<Stanza> account(Stanza request) {
         Jid account = request.to().bare();
-        return authorised(request.from(), account).thenCompose(allowed -> {
-            if (!allowed) return CompletableFuture.completedFuture(request.errorReply(StanzaError.FORBIDDEN));
+        Jid requester = request.from();
+        return CompletableFuture.supplyAsync(() -> privacy.allowed(account, requester), blocking).thenCompose(allowed -> {
+            if (!allowed.contains(Setting.LAST_SEEN)) return CompletableFuture.completedFuture(request.errorReply(StanzaError.FORBIDDEN));
+            // Online now, to those who may see it; the others see when it was last offline.
             for (Session s : sessions.of(account)) {
-                if (s.available()) return CompletableFuture.completedFuture(Iq.result(request, query(0, null)));
+                if (s.available() && allowed.contains(Setting.ONLINE)) {
+                    return CompletableFuture.completedFuture(Iq.result(request, query(0, null)));
+                }
             }
             return lastSeen.get(account.local()).thenApply(record -> record
                     .map(r -> Iq.result(request, query(secondsSince(r.at()), r.status())))
                     .orElseGet(() -> request.errorReply(StanzaError.ITEM_NOT_FOUND)));
         });
-    }
-
-    /** The account itself, or a contact it shares presence with (XEP-0012 section 4). */
-    private CompletionStage<Boolean> authorised(Jid requester, Jid account) {
-        if (requester == null) return CompletableFuture.completedFuture(false);
-        if (requester.bare().equals(account)) return CompletableFuture.completedFuture(true);
-        return CompletableFuture.supplyAsync(() -> rosters.item(account.local(), requester.bare())
-                .map(RosterItem::subscription)
-                .map(s -> s == Subscription.FROM || s == Subscription.BOTH)
-                .orElse(false), blocking);
     }
 
     private long secondsSince(Instant then) {

@@ -13,6 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class PepAccessRules {
     private final List<PepAccessRule> rules = new CopyOnWriteArrayList<>();
 
+    /** Whether the node holds the account's photo (XEP-0084 data or metadata), which "who sees my photo" covers. */
+    public static boolean isAvatarNode(String node) {
+        return Avatars.DATA.equals(node) || Avatars.METADATA.equals(node);
+    }
+
     public void add(PepAccessRule rule) { rules.add(Objects.requireNonNull(rule, "rule")); }
 
     boolean allow(Jid owner, String node, Jid viewer, boolean contact) {

@@ -5,7 +5,9 @@ import im.tern.core.module.Hook;
 import im.tern.core.module.Module;
 import im.tern.core.module.ModuleContext;
 import im.tern.core.module.Phase;
+import im.tern.module.privacy.Privacy;
 import im.tern.store.DocumentStore;
+import im.tern.store.ProfileStore;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -35,7 +37,7 @@ public final class VcardModule implements Module {
     @Override
     public void start(ModuleContext ctx) {
         DocumentStore documents = ctx.store(DocumentStore.class);
-        Vcards vcards = new Vcards(documents, ctx.blocking(), ctx.hooks(), maxBytes);
+        Vcards vcards = new Vcards(documents, new PublicVcard(Privacy.of(ctx), ctx.store(ProfileStore.class)), ctx.blocking(), ctx.hooks(), maxBytes);
         ctx.disco().serverFeature(NAMESPACE);
         ctx.iq().accountGet(ELEMENT, NAMESPACE, vcards::get);
         ctx.iq().accountSet(ELEMENT, NAMESPACE, vcards::set);

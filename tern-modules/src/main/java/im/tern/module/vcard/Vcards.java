@@ -1,6 +1,7 @@
 package im.tern.module.vcard;
 
 import im.tern.core.Iq;
+import im.tern.core.Jid;
 import im.tern.core.Stanza;
 import im.tern.core.StanzaError;
 import im.tern.core.module.Hooks;
@@ -13,29 +14,35 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
- * Reads and writes vCards. Anyone may read an account's vCard (it is its public profile); only the
- * account itself may write it.
+ * Reads and writes vCards. Anyone may read an account's vCard (it is its public profile), as its privacy
+ * settings filter it ({@link PublicVcard}); only the account itself may write it.
  */
 final class Vcards {
     static final String KEY = VcardModule.DOCUMENT_KEY;
     private static final Element EMPTY = Element.empty(VcardModule.ELEMENT, VcardModule.NAMESPACE);
 
     private final DocumentStore documents;
+    private final PublicVcard view;
     private final Executor blocking;
     private final Hooks hooks;
     private final int maxBytes;
 
-    Vcards(DocumentStore documents, Executor blocking, Hooks hooks, int maxBytes) {
+    Vcards(DocumentStore documents, PublicVcard view, Executor blocking, Hooks hooks, int maxBytes) {
         this.documents = documents;
+        this.view = view;
         this.blocking = blocking;
         this.hooks = hooks;
         this.maxBytes = maxBytes;
     }
 
     CompletionStage<Stanza> get(Stanza request) {
-        String owner = request.to().local();
-        return CompletableFuture.supplyAsync(() -> documents.get(owner, KEY), blocking)
-                .thenApply(stored -> Iq.result(request, stored.map(StoredXml::parse).orElse(EMPTY)));
+        Jid owner = request.to().bare();
+        Jid viewer = request.from();
+        return CompletableFuture.supplyAsync(() -> {
+            Element card = documents.get(owner.local(), KEY).map(StoredXml::parse).orElse(EMPTY);
+            boolean own = viewer != null && viewer.bare().equals(owner);
+            return Iq.result(request, own ? card : view.as(card, owner, viewer));
+        }, blocking);
     }
 
     CompletionStage<Stanza> set(Stanza request) {

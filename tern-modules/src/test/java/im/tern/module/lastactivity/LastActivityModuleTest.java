@@ -18,6 +18,9 @@ import im.tern.module.presence.PresenceModule;
 import im.tern.module.roster.RosterModule;
 import im.tern.module.testing.TestServer;
 import im.tern.module.testing.TestSession;
+import im.tern.store.PrivacySettings.Audience;
+import im.tern.store.PrivacySettings.Setting;
+import im.tern.store.PrivacyStore;
 import im.tern.store.RosterItem;
 import im.tern.store.RosterStore;
 import im.tern.store.Subscription;
@@ -129,12 +132,57 @@ class LastActivityModuleTest {
         assertThat(seconds(last(bob, "alice@example.com"))).isEqualTo("11");
     }
 
+    void privacy(String user, Setting setting, Audience audience) {
+        PrivacyStore store = server.store(PrivacyStore.class);
+        store.put(user, store.get(user).with(setting, audience));
+    }
+
     @Test
-    void requesterWithoutPresenceSubscriptionIsForbidden() {
+    void byDefaultAnyoneMaySeeLastSeenAsOnWhatsApp() {
         TestSession alice = online("alice", "phone");
         server.logout(alice);
+        clock.advance(Duration.ofSeconds(5));
         TestSession carol = online("carol", "x");
+        assertThat(seconds(last(carol, "alice@example.com"))).isEqualTo("5");
+    }
+
+    @Test
+    void lastSeenForContactsOnlyForbidsWhoIsNotOnTheRoster() {
+        privacy("alice", Setting.LAST_SEEN, Audience.CONTACTS);
+        TestSession alice = online("alice", "phone");
+        server.logout(alice);
+        clock.advance(Duration.ofSeconds(7));
+        TestSession carol = online("carol", "x");
+        TestSession bob = online("bob", "desk");
         assertThat(errorCondition(last(carol, "alice@example.com"))).isEqualTo("forbidden");
+        assertThat(seconds(last(bob, "alice@example.com"))).isEqualTo("7");
+    }
+
+    @Test
+    void lastSeenForNobodyForbidsContactsButNotTheAccountItself() {
+        privacy("alice", Setting.LAST_SEEN, Audience.NOBODY);
+        TestSession phone = online("alice", "phone");
+        server.logout(phone);
+        TestSession bob = online("bob", "desk");
+        assertThat(errorCondition(last(bob, "alice@example.com"))).isEqualTo("forbidden");
+        TestSession laptop = server.login("alice", "laptop");
+        assertThat(seconds(last(laptop, "alice@example.com"))).isEqualTo("0");
+    }
+
+    @Test
+    void whoMayNotSeeTheAccountOnlineGetsTheTimeItWasLastOffline() {
+        TestSession phone = online("alice", "phone");
+        server.logout(phone);
+        clock.advance(Duration.ofSeconds(60));
+        online("alice", "phone");
+        clock.advance(Duration.ofSeconds(40));
+        TestSession carol = online("carol", "x");
+        TestSession bob = online("bob", "desk");
+        assertThat(seconds(last(carol, "alice@example.com"))).isEqualTo("0");
+
+        privacy("alice", Setting.ONLINE, Audience.CONTACTS);
+        assertThat(seconds(last(carol, "alice@example.com"))).isEqualTo("100");
+        assertThat(seconds(last(bob, "alice@example.com"))).isEqualTo("0");
     }
 
     @Test

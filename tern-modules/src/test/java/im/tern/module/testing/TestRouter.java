@@ -127,6 +127,7 @@ final class TestRouter implements Router {
                 Events.InboundStanza event = new Events.InboundStanza(stanza);
                 yield hooks.fire(event).thenAccept(o -> {
                     if (o == Hook.Outcome.STOP || "probe".equals(stanza.type())) return;
+                    // As the server: a hook may have replaced the stanza.
                     for (Session s : sessions.of(account)) if (s.available()) s.send(event.stanza().element());
                 });
             }

@@ -8,8 +8,16 @@ import im.tern.core.module.Events;
 import im.tern.module.testing.TestServer;
 import im.tern.module.testing.TestSession;
 import im.tern.store.DocumentStore;
+import im.tern.store.PrivacySettings.Audience;
+import im.tern.store.PrivacySettings.Setting;
+import im.tern.store.PrivacyStore;
+import im.tern.store.ProfileStore;
+import im.tern.store.RosterItem;
+import im.tern.store.RosterStore;
+import im.tern.store.Subscription;
 import im.tern.xml.Element;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +69,50 @@ class VcardModuleTest {
         Element reply = get(bob, "alice@example.com");
         assertThat(reply.attr("from")).isEqualTo("alice@example.com");
         assertThat(reply.child("vCard", NS)).isEqualTo(vcard("Alice"));
+    }
+
+    void privacy(String user, Setting setting, Audience audience) {
+        PrivacyStore store = server.store(PrivacyStore.class);
+        store.put(user, store.get(user).with(setting, audience));
+    }
+
+    @Test
+    void othersGetNoAboutTextOrPhotoThatThePrivacySettingsHideFromThem() {
+        Element full = Element.builder("vCard", NS).textChild("FN", "Alice").textChild("DESC", "Climbing")
+                .child(Element.builder("PHOTO", NS).textChild("BINVAL", "iVBORw0K").build()).build();
+        server.iq(alice, "set", null, full);
+        server.store(RosterStore.class).put("alice", new RosterItem(Jid.of("bob@example.com"), null, Subscription.NONE, false, Set.of()));
+        privacy("alice", Setting.ABOUT, Audience.NOBODY);
+        privacy("alice", Setting.AVATAR, Audience.CONTACTS);
+        TestSession bob = server.login("bob", "laptop");
+        TestSession carol = server.login("carol", "desk");
+
+        Element atBob = get(bob, "alice@example.com").child("vCard", NS);
+        assertThat(atBob.child("DESC", NS)).isNull();
+        assertThat(atBob.child("PHOTO", NS)).isNotNull();
+        Element atCarol = get(carol, "alice@example.com").child("vCard", NS);
+        assertThat(atCarol.child("DESC", NS)).isNull();
+        assertThat(atCarol.child("PHOTO", NS)).isNull();
+        assertThat(atCarol.childText("FN", NS)).isEqualTo("Alice");
+        assertThat(get(alice, null).child("vCard", NS)).isEqualTo(full);
+    }
+
+    @Test
+    void theProfileFillsInTheNameAndAboutTextTheVcardLacks() {
+        server.store(ProfileStore.class).put("alice", new ProfileStore.Profile("Ally", "On holiday"));
+        TestSession bob = server.login("bob", "laptop");
+        Element card = get(bob, "alice@example.com").child("vCard", NS);
+        assertThat(card.childText("NICKNAME", NS)).isEqualTo("Ally");
+        assertThat(card.childText("FN", NS)).isEqualTo("Ally");
+        assertThat(card.childText("DESC", NS)).isEqualTo("On holiday");
+        assertThat(get(alice, null).child("vCard", NS).elements()).as("the owner gets what it stored").isEmpty();
+
+        server.iq(alice, "set", null, vcard("Alice Liddell"));
+        privacy("alice", Setting.ABOUT, Audience.NOBODY);
+        card = get(bob, "alice@example.com").child("vCard", NS);
+        assertThat(card.childText("FN", NS)).as("the vCard's own name wins").isEqualTo("Alice Liddell");
+        assertThat(card.childText("NICKNAME", NS)).isEqualTo("Ally");
+        assertThat(card.child("DESC", NS)).isNull();
     }
 
     @Test
