@@ -9,13 +9,18 @@ import im.tern.core.module.Sessions;
 import im.tern.store.RosterItem;
 import im.tern.store.Subscription;
 import im.tern.xml.Element;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Ends the subscriptions of a contact removed from the roster (RFC 6121 section 2.5.2): unsubscribe
  * when the user was subscribed or asking, unsubscribed (after unavailable presence from each
  * available resource) when the contact was subscribed or asking. The contact's server updates its
- * side when these arrive.
+ * side when these arrive. The roster result waits for them, so that a presence the client sends next
+ * (a fresh subscribe, say) cannot reach the contact before them.
  */
 final class RosterRemoval {
     private final Router router;
@@ -26,19 +31,25 @@ final class RosterRemoval {
         this.sessions = sessions;
     }
 
-    void cancelSubscriptions(Jid account, Jid contact, Optional<RosterItem> item, boolean contactAsking) {
+    /** Completes when every presence it sent has been handled. */
+    CompletionStage<Void> cancelSubscriptions(Jid account, Jid contact, Optional<RosterItem> item, boolean contactAsking) {
         Subscription sub = item.map(RosterItem::subscription).orElse(Subscription.NONE);
         boolean userSubscribed = sub == Subscription.TO || sub == Subscription.BOTH;
         boolean contactSubscribed = sub == Subscription.FROM || sub == Subscription.BOTH;
+        List<CompletableFuture<Boolean>> sent = new ArrayList<>();
         if (userSubscribed || item.map(RosterItem::askSubscribe).orElse(false)) {
-            router.route(presence("unsubscribe", account, contact));
+            sent.add(router.routeAsync(presence("unsubscribe", account, contact)).toCompletableFuture());
         }
         if (contactSubscribed) {
             for (Session s : sessions.of(account)) {
-                if (s.available()) router.route(presence("unavailable", s.jid(), contact));
+                if (s.available()) sent.add(router.routeAsync(presence("unavailable", s.jid(), contact)).toCompletableFuture());
             }
         }
-        if (contactSubscribed || contactAsking) router.route(presence("unsubscribed", account, contact));
+        if (contactSubscribed || contactAsking) {
+            sent.add(router.routeAsync(presence("unsubscribed", account, contact)).toCompletableFuture());
+        }
+        // A failed delivery is the router's to report; the removal itself has happened.
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).handle((v, e) -> null);
     }
 
     private static Stanza presence(String type, Jid from, Jid to) {

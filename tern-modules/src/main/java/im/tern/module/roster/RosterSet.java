@@ -38,22 +38,28 @@ final class RosterSet implements IqHandler {
         if (!request.to().equals(account)) return done(request.errorReply(StanzaError.FORBIDDEN));
         RosterChange change = RosterChange.parse(Iq.payload(request), account);
         if (change.error() != null) return done(request.errorReply(change.error(), change.reason()));
-        return CompletableFuture.supplyAsync(() -> change.remove() ? remove(account, change.contact())
-                : update(account, change), blocking).thenApply(r -> r ? Iq.result(request)
-                : request.errorReply(StanzaError.ITEM_NOT_FOUND));
+        if (change.remove()) {
+            return CompletableFuture.supplyAsync(() -> remove(account, change.contact()), blocking)
+                    .thenCompose(cancelled -> cancelled == null ? done(request.errorReply(StanzaError.ITEM_NOT_FOUND))
+                            : cancelled.thenApply(v -> Iq.result(request)));
+        }
+        return CompletableFuture.supplyAsync(() -> update(account, change), blocking).thenApply(r -> Iq.result(request));
     }
 
-    /** Runs on the blocking executor; false when there was nothing to remove. */
-    private boolean remove(Jid account, Jid contact) {
+    /**
+     * Runs on the blocking executor; null when there was nothing to remove, else the presences that end
+     * the subscriptions, on their way.
+     */
+    private CompletionStage<Void> remove(Jid account, Jid contact) {
         String user = account.local();
         Optional<RosterItem> item = rosters.item(user, contact);
         Map<Jid, String> pending = rosters.pendingIn(user);
-        if (item.isEmpty() && !pending.containsKey(contact)) return false;
+        if (item.isEmpty() && !pending.containsKey(contact)) return null;
         String version = rosters.remove(user, contact);
         if (pending.containsKey(contact)) rosters.removePendingIn(user, contact);
-        removal.cancelSubscriptions(account, contact, item, pending.containsKey(contact));
+        CompletionStage<Void> cancelled = removal.cancelSubscriptions(account, contact, item, pending.containsKey(contact));
         push.removed(account, contact, version);
-        return true;
+        return cancelled;
     }
 
     private boolean update(Jid account, RosterChange change) {

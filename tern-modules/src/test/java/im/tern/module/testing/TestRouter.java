@@ -47,10 +47,15 @@ final class TestRouter implements Router {
 
     @Override
     public void route(Stanza stanza) {
-        inFlight.track(() -> routeAsync(stanza));
+        inFlight.track(() -> deliver(stanza));
     }
 
-    CompletionStage<Void> routeAsync(Stanza stanza) {
+    @Override
+    public CompletionStage<Boolean> routeAsync(Stanza stanza) {
+        return deliver(stanza).thenApply(v -> true);
+    }
+
+    CompletionStage<Void> deliver(Stanza stanza) {
         Jid to = stanza.to();
         if (to == null) return toOwnAccount(stanza);
         if (!to.domain().equals(domain.domain())) {
@@ -71,7 +76,7 @@ final class TestRouter implements Router {
         Jid account = stanza.from() == null ? null : stanza.from().bare();
         if (account == null || account.local() == null) return DONE;
         return switch (stanza.kind()) {
-            case MESSAGE -> routeAsync(stanza.withTo(account));
+            case MESSAGE -> deliver(stanza.withTo(account));
             case PRESENCE -> DONE;
             case IQ -> {
                 IqHandler h = find(Target.ACCOUNT, stanza);
@@ -163,12 +168,12 @@ final class TestRouter implements Router {
             stage = CompletableFuture.failedFuture(e);
         }
         return stage.handle((reply, error) -> reply != null && error == null ? reply
-                : request.errorReply(StanzaError.INTERNAL_SERVER_ERROR)).thenCompose(this::routeAsync);
+                : request.errorReply(StanzaError.INTERNAL_SERVER_ERROR)).thenCompose(this::deliver);
     }
 
     private CompletionStage<Void> bounce(Stanza stanza, StanzaError error) {
         if (stanza.isError() || stanza.from() == null) return DONE;
-        return routeAsync(stanza.errorReply(error));
+        return deliver(stanza.errorReply(error));
     }
 
     private static IqHandlers.Type typeOf(Stanza iq) {

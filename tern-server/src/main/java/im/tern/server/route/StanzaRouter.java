@@ -77,6 +77,7 @@ public final class StanzaRouter implements Router {
         });
     }
 
+    @Override
     public CompletionStage<Boolean> routeAsync(Stanza stanza) {
         Jid to = stanza.to();
         if (to == null) return toOwnAccount(stanza);
