@@ -92,7 +92,13 @@ server_stop() {
 }
 
 tern_start() { # DIR USERS
-  local dir=$1 users=$2
+  local dir=$1 users=$2 store="store: { kind: embedded }"
+  # BENCH_STORE=postgres: a fresh database on the local PostgreSQL (trust auth), dropped by tern_stop.
+  if [[ ${BENCH_STORE:-embedded} == postgres ]]; then
+    TERN_PG_DB="tern_bench_$$_$RANDOM"
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $TERN_PG_DB" >/dev/null
+    store="store: { kind: postgres, url: 'jdbc:postgresql://127.0.0.1:5432/$TERN_PG_DB', user: postgres, pool: 10 }"
+  fi
   cat > "$dir/tern.yaml" <<CFG
 # Benchmark settings: loopback, no HTTP or direct-TLS port, encryption optional so plain c2s can be
 # measured (the generator still does STARTTLS when asked), no per-IP cap on concurrent logins.
@@ -102,6 +108,7 @@ bind: 127.0.0.1
 ports: { c2s: $BENCH_PORT, tls: -1, http: -1 }
 tls: { required: false }
 limits: { unauthenticatedPerIp: 1000000, idleTimeoutSeconds: 3600 }
+$store
 CFG
   (cd "$BENCH_ROOT" && ./tern admin user add-bulk --config "$dir/tern.yaml" --prefix u --count "$users" \
     --password "$BENCH_PASSWORD") | sed 's/^/  tern: /'
@@ -122,8 +129,12 @@ tern_stop() {
   if [[ -n "${SERVER_PID:-}" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill "$SERVER_PID"
     local i
-    for ((i = 0; i < 100; i++)); do kill -0 "$SERVER_PID" 2>/dev/null || return 0; sleep 0.1; done
+    for ((i = 0; i < 100; i++)); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$SERVER_PID" 2>/dev/null || true
+  fi
+  if [[ -n ${TERN_PG_DB:-} ]]; then
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $TERN_PG_DB" >/dev/null || true
+    TERN_PG_DB=
   fi
 }
 
