@@ -28,6 +28,7 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        im.tern.server.tls.ServerTls.warmUp();
         TernConfig cfg = config.load();
         if (bind != null) cfg.bind = bind;
         if (c2sPort != null) cfg.ports.c2s = c2sPort;

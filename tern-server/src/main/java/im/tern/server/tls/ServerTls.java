@@ -25,6 +25,18 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 public final class ServerTls {
     private ServerTls() {}
 
+    /**
+     * Loads the native TLS library and its classes on a thread of its own, so that this (about half of a cold
+     * start) overlaps reading the configuration and opening the store instead of following them.
+     */
+    public static void warmUp() {
+        Thread t = new Thread(() -> {
+            if (io.netty.handler.ssl.OpenSsl.isAvailable()) SslProvider.isTlsv13Supported(SslProvider.OPENSSL);
+        }, "tern-tls-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static SslContext context(ServerConfig.Tls tls, String domain) throws IOException, GeneralSecurityException {
         Path cert = tls.certificate();
         Path key = tls.key();
