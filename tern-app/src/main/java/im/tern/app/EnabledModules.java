@@ -8,7 +8,9 @@ import im.tern.module.carbons.CarbonsModule;
 import im.tern.module.chatstates.ChatStatesModule;
 import im.tern.module.contacts.ContactsModule;
 import im.tern.module.devices.DevicesModule;
+import im.tern.module.disco.DiscoItems;
 import im.tern.module.disco.DiscoModule;
+import im.tern.module.muc.MucModule;
 import im.tern.module.lastactivity.LastActivityModule;
 import im.tern.module.messagefeatures.MessageFeaturesModule;
 import im.tern.module.offline.OfflineModule;
@@ -38,8 +40,10 @@ final class EnabledModules {
         PepSettings pep = config.pep.settings();
         // Who sees which PEP node beyond its access model: the privacy settings add "who sees my photo".
         PepAccessRules pepAccess = new PepAccessRules();
+        // Services hosted beside the domain (groups) list themselves in the domain's disco#items.
+        DiscoItems services = new DiscoItems();
         List<Module> modules = new ArrayList<>(List.of(
-                new DiscoModule(),                      // XEP-0030
+                new DiscoModule(services),              // XEP-0030
                 new RosterModule(),                     // RFC 6121 §2, XEP-0237
                 new PresenceModule(),                   // RFC 6121 §3-4
                 new PingModule(),                       // XEP-0199
@@ -67,6 +71,7 @@ final class EnabledModules {
         if (config.signup.enabled) {
             modules.add(new SignupModule(config.signup.settings(), config.signup.gateway())); // phone sign-up, HTTP API
         }
+        if (config.groups.enabled) modules.add(new MucModule(config.groups.settings(), services)); // XEP-0045 groups
         if (config.devices.enabled) modules.add(new DevicesModule(config.devices.settings())); // linked devices, HTTP API
         if (config.contacts.enabled) modules.add(new ContactsModule(config.contacts.settings())); // contact discovery
         return List.copyOf(modules);

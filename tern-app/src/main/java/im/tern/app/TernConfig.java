@@ -2,6 +2,7 @@ package im.tern.app;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import im.tern.module.muc.MucSettings;
 import java.nio.file.Path;
 
 /**
@@ -86,6 +87,8 @@ public final class TernConfig {
     /** Linked devices over the HTTP API: link codes and their limits (docs/devices.md). */
     @JsonProperty public DevicesConfig devices = new DevicesConfig();
     @JsonProperty public Messages messages = new Messages();
+    /** Groups: the XEP-0045 service and its limits (docs/groups.md). */
+    @JsonProperty public Groups groups = new Groups();
     /** Personal eventing (XEP-0163: avatars, OMEMO keys, moods...) and its limits (docs/pep.md). */
     @JsonProperty public PepConfig pep = new PepConfig();
     /** Contact discovery and its caps (docs/contacts-and-privacy.md). */
@@ -109,6 +112,22 @@ public final class TernConfig {
         @JsonProperty public int resumeTimeoutSeconds = 300;
         /** Stanzas one session may have sent but not had acknowledged (XEP-0198) before it is closed. */
         @JsonProperty public int maxUnacked = 10_000;
+    }
+
+    public static final class Groups {
+        /** Serve groups at all; the service is {@code <subdomain>.<domain>}. */
+        @JsonProperty public boolean enabled = true;
+        @JsonProperty public String subdomain = "groups";
+        /** Owners, admins and members one group may have; more are refused with not-allowed. */
+        @JsonProperty public int maxMembers = 1024;
+        /** Groups one account may own; creating another is refused with not-allowed. */
+        @JsonProperty public int maxRoomsPerOwner = 100;
+        /** Messages of history sent on entering a room when the client asks for none in particular. */
+        @JsonProperty public int historyMessages = 20;
+        /** The most history on entering, and the largest archive page, whatever a client asks. */
+        @JsonProperty public int maxHistory = 100;
+
+        MucSettings settings() { return new MucSettings(subdomain, maxMembers, maxRoomsPerOwner, historyMessages, maxHistory); }
     }
 
     public static final class Registration {

@@ -16,6 +16,7 @@ import im.tern.server.module.HttpRouteRegistry;
 import im.tern.server.module.HookRegistry;
 import im.tern.server.module.IqHandlerRegistry;
 import im.tern.server.module.ServerModuleContext;
+import im.tern.server.module.ServiceRegistry;
 import im.tern.server.route.AccountDirectory;
 import im.tern.server.route.IqDispatcher;
 import im.tern.server.route.StanzaRouter;
@@ -73,6 +74,7 @@ public final class XmppServer implements AutoCloseable {
     private final SessionRegistry sessions = new SessionRegistry();
     private final IqHandlerRegistry iqHandlers = new IqHandlerRegistry();
     private final DiscoRegistry disco = new DiscoRegistry();
+    private final ServiceRegistry services = new ServiceRegistry();
     private final FeatureRegistry features = new FeatureRegistry();
     private final HttpRouteRegistry httpRoutes = new HttpRouteRegistry();
     private final List<Module> started = new ArrayList<>();
@@ -168,7 +170,7 @@ public final class XmppServer implements AutoCloseable {
             return Hook.CONTINUE;
         });
         IqDispatcher iq = new IqDispatcher(iqHandlers);
-        router = new StanzaRouter(domain, sessions, accounts, iq, hooks);
+        router = new StanzaRouter(domain, sessions, accounts, iq, hooks, services);
         ServerConfig.Limits limits = config.limits();
         return new C2sServices(domain, config.tls().starttlsRequired(), sessions, router, hooks, iq, features,
                 new SaslMechanisms(domain, credentials, blocking),
@@ -181,7 +183,7 @@ public final class XmppServer implements AutoCloseable {
         disco.serverFeature(ServerReceipts.NS);
         disco.serverFeature(Sm.NS);
         for (Module m : modules) {
-            m.start(new ServerModuleContext(m.name(), domain, disco, iqHandlers, features, hooks, router, sessions,
+            m.start(new ServerModuleContext(m.name(), domain, disco, iqHandlers, features, hooks, router, services, sessions,
                     httpRoutes, database, blocking, clock));
             started.add(m);
         }

@@ -23,6 +23,7 @@ public final class Database implements AutoCloseable {
             Map.entry(DeviceStore.class, JdbcDeviceStore::new),
             Map.entry(LinkCodeStore.class, JdbcLinkCodeStore::new),
             Map.entry(PepStore.class, JdbcPepStore::new),
+            Map.entry(GroupStore.class, JdbcGroupStore::new),
             Map.entry(DiscoveryStore.class, JdbcDiscoveryStore::new),
             Map.entry(ProfileStore.class, JdbcProfileStore::new),
             // Every presence between two accounts asks for the sender's settings: cached.

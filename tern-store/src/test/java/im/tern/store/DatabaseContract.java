@@ -47,6 +47,7 @@ public abstract class DatabaseContract {
             assertThat(db.store(DeviceStore.class)).isNotNull();
             assertThat(db.store(LinkCodeStore.class)).isNotNull();
             assertThat(db.store(PepStore.class)).isNotNull();
+            assertThat(db.store(GroupStore.class)).isNotNull();
             assertThat(db.store(DiscoveryStore.class)).isNotNull();
             assertThat(db.store(ProfileStore.class)).isNotNull();
             assertThat(db.store(PrivacyStore.class)).isNotNull();

@@ -24,6 +24,9 @@ public interface ModuleContext {
     /** Sends stanzas on to their destination by the RFC 6120/6121 routing rules. */
     Router router();
 
+    /** Addresses served beside the domain (a subdomain for group chat): stanzas to them go to the module. */
+    default Services services() { throw new UnsupportedOperationException("this server hosts no services"); }
+
     /** The connected sessions on this server. */
     Sessions sessions();
 

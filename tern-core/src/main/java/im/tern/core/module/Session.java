@@ -36,6 +36,13 @@ public interface Session {
     void send(Element stanza);
 
     /**
+     * Writes a stanza already serialised (UTF-8, in the {@code jabber:client} namespace) for this session, so
+     * a fan-out to many sessions serialises a shared payload once; {@code stanza} is the same content, kept
+     * for stream management and for transports that frame it themselves.
+     */
+    default void send(Element stanza, byte[] serialised) { send(stanza); }
+
+    /**
      * Writes a stanza and completes with true once the client has it: when it acknowledged it under
      * stream management (XEP-0198), or once written when the stream has none. Completes with false
      * when the session ended first; the core then leaves the stanza to the caller (it is not handed

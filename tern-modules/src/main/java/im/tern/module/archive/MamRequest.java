@@ -11,14 +11,14 @@ import java.util.Map;
  * One archive query as the client asked it: the filters of the data form (XEP-0313 section 4.1) and the
  * page of XEP-0059 result set management. {@code before} is "" for the last page; null means not given.
  */
-record MamRequest(String queryId, Jid with, Instant start, Instant end, String afterId, String beforeId,
+public record MamRequest(String queryId, Jid with, Instant start, Instant end, String afterId, String beforeId,
                   List<String> ids, int max, String after, String before, boolean flip) {
     static final String RSM = "http://jabber.org/protocol/rsm";
     static final int DEFAULT_MAX = 50;
     static final int MAX_MAX = 250;
 
     /** Reads {@code <query xmlns='urn:xmpp:mam:2'/>}; throws {@link QueryRefused} for what it cannot answer. */
-    static MamRequest parse(Element query) throws QueryRefused {
+    public static MamRequest parse(Element query) throws QueryRefused {
         Map<String, List<String>> fields = DataForm.fields(query.child("x", DataForm.NAMESPACE));
         Jid with = null;
         Instant start = null;

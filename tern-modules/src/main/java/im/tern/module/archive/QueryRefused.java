@@ -3,13 +3,13 @@ package im.tern.module.archive;
 import im.tern.core.StanzaError;
 
 /** An archive query the server answers with an error: the condition and a text for the client. */
-final class QueryRefused extends Exception {
+public final class QueryRefused extends Exception {
     private final StanzaError error;
 
-    QueryRefused(StanzaError error, String text) {
+    public QueryRefused(StanzaError error, String text) {
         super(text, null, false, false);
         this.error = error;
     }
 
-    StanzaError error() { return error; }
+    public StanzaError error() { return error; }
 }

@@ -35,7 +35,11 @@ final class TestRouter implements Router {
     private final Executor blocking;
     private final InFlight inFlight;
 
-    TestRouter(Jid domain, TestSessions sessions, UserStore users, IqHandlers iq, Hooks hooks, Executor blocking, InFlight inFlight) {
+    private final im.tern.server.module.ServiceRegistry services;
+
+    TestRouter(Jid domain, TestSessions sessions, UserStore users, IqHandlers iq, Hooks hooks, Executor blocking, InFlight inFlight,
+               im.tern.server.module.ServiceRegistry services) {
+        this.services = services;
         this.domain = domain;
         this.sessions = sessions;
         this.users = users;
@@ -59,6 +63,8 @@ final class TestRouter implements Router {
         Jid to = stanza.to();
         if (to == null) return toOwnAccount(stanza);
         if (!to.domain().equals(domain.domain())) {
+            im.tern.core.module.Services.Handler service = services.find(to.domain());
+            if (service != null) return service.handle(stanza).thenApply(accepted -> null);
             return stanza.kind() == Stanza.Kind.PRESENCE ? DONE : bounce(stanza, StanzaError.REMOTE_SERVER_NOT_FOUND);
         }
         if (to.local() == null) return toServer(stanza);

@@ -45,6 +45,7 @@ public final class TestServer implements ModuleContext, AutoCloseable {
     private final im.tern.server.module.HttpRouteRegistry http = new im.tern.server.module.HttpRouteRegistry();
     private final TestHooks hooks = new TestHooks();
     private final TestSessions sessions = new TestSessions();
+    private final im.tern.server.module.ServiceRegistry services = new im.tern.server.module.ServiceRegistry();
     private final TestRouter router;
     private final List<Module> modules;
     private final Clock clock;
@@ -58,7 +59,7 @@ public final class TestServer implements ModuleContext, AutoCloseable {
     public TestServer(Path dataDir, Clock clock, Module... modules) {
         this.clock = clock;
         this.database = Database.open(StoreConfig.embedded(dataDir));
-        this.router = new TestRouter(domain, sessions, database.store(UserStore.class), iq, hooks, blocking, inFlight);
+        this.router = new TestRouter(domain, sessions, database.store(UserStore.class), iq, hooks, blocking, inFlight, services);
         this.modules = List.of(modules);
         for (Module m : modules) m.start(this);
     }
@@ -148,6 +149,9 @@ public final class TestServer implements ModuleContext, AutoCloseable {
 
     @Override
     public Router router() { return router; }
+
+    @Override
+    public im.tern.core.module.Services services() { return services; }
 
     @Override
     public Sessions sessions() { return sessions; }

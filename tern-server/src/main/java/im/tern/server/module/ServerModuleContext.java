@@ -7,6 +7,7 @@ import im.tern.core.module.Hooks;
 import im.tern.core.module.IqHandlers;
 import im.tern.core.module.ModuleContext;
 import im.tern.core.module.Router;
+import im.tern.core.module.Services;
 import im.tern.core.module.Sessions;
 import im.tern.core.module.StreamFeatures;
 import im.tern.store.Database;
@@ -15,7 +16,7 @@ import java.util.concurrent.Executor;
 
 /** What one module sees of the server; the registries are shared, the record is per module for its logs. */
 public record ServerModuleContext(String moduleName, Jid domain, Disco disco, IqHandlers iq,
-                                  StreamFeatures streamFeatures, Hooks hooks, Router router, Sessions sessions,
+                                  StreamFeatures streamFeatures, Hooks hooks, Router router, Services services, Sessions sessions,
                                   HttpApi http, Database database, Executor blocking, Clock clock)
         implements ModuleContext {
     @Override

@@ -10,7 +10,9 @@ import im.tern.core.module.Hooks;
 import im.tern.core.module.IqHandler;
 import im.tern.core.module.IqHandlers.Target;
 import im.tern.core.module.Router;
+import im.tern.core.module.Services;
 import im.tern.core.module.Session;
+import im.tern.server.module.ServiceRegistry;
 import im.tern.server.session.LocalSession;
 import im.tern.server.session.SessionRegistry;
 import im.tern.xml.XmlWriter;
@@ -43,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * full JID, online          | InboundStanza hooks, then delivered  | same as message            | delivered
  * full JID, offline         | groupchat: service-unavailable;      | dropped                    | service-unavailable
  *                           |  others as to the bare JID           |                            |
+ * a served domain (service) | the module serving it (Services)     | same                       | same
  * another domain            | remote-server-not-found              | dropped                    | remote-server-not-found
  * </pre>
  * IQ results and errors go to online full JIDs only; those to the server or an account are consumed.
@@ -62,7 +65,15 @@ public final class StanzaRouter implements Router {
     private final IqDispatcher iq;
     private final Hooks hooks;
 
+    private final ServiceRegistry services;
+
     public StanzaRouter(Jid domain, SessionRegistry sessions, AccountDirectory accounts, IqDispatcher iq, Hooks hooks) {
+        this(domain, sessions, accounts, iq, hooks, new ServiceRegistry());
+    }
+
+    public StanzaRouter(Jid domain, SessionRegistry sessions, AccountDirectory accounts, IqDispatcher iq, Hooks hooks,
+                        ServiceRegistry services) {
+        this.services = services;
         this.domain = domain;
         this.sessions = sessions;
         this.accounts = accounts;
@@ -81,7 +92,10 @@ public final class StanzaRouter implements Router {
     public CompletionStage<Boolean> routeAsync(Stanza stanza) {
         Jid to = stanza.to();
         if (to == null) return toOwnAccount(stanza);
-        if (!to.domain().equals(domain.domain())) return toRemote(stanza);
+        if (!to.domain().equals(domain.domain())) {
+            Services.Handler service = services.find(to.domain());
+            return service != null ? service.handle(stanza) : toRemote(stanza);
+        }
         if (to.local() == null) return toServer(stanza);
         if (to.isFull()) {
             Session session = sessions.get(to);

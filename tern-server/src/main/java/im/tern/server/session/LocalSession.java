@@ -69,6 +69,7 @@ public final class LocalSession implements Session {
     public void send(Element stanza) { connection.send(stanza); }
 
     /** Sends bytes serialised once for several sessions (a message to all of an account's devices). */
+    @Override
     public void send(Element stanza, byte[] serialised) { connection.send(stanza, serialised); }
 
     @Override

@@ -1,6 +1,7 @@
 package im.tern.server.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import im.tern.core.Jid;
 import im.tern.core.Stanza;
@@ -10,6 +11,7 @@ import im.tern.core.module.Hook;
 import im.tern.core.module.Phase;
 import im.tern.server.module.HookRegistry;
 import im.tern.server.module.IqHandlerRegistry;
+import im.tern.server.module.ServiceRegistry;
 import im.tern.server.session.Connection;
 import im.tern.server.session.LocalSession;
 import im.tern.server.session.SessionRegistry;
@@ -19,6 +21,7 @@ import im.tern.store.UserStore;
 import im.tern.xml.Element;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,6 +94,30 @@ class StanzaRouterTest {
         }
         if (parts[0].equals("message")) b.textChild("body", "hi");
         return b.build();
+    }
+
+    @Test
+    void stanzasToAServedDomainAndItsJidsGoToItsHandlerAndOtherDomainsStayRemote() {
+        ServiceRegistry services = new ServiceRegistry();
+        List<Stanza> served = new CopyOnWriteArrayList<>();
+        services.serve(Jid.of("groups.tern.test"), stanza -> {
+            served.add(stanza);
+            return CompletableFuture.completedFuture(true);
+        });
+        StanzaRouter withServices = new StanzaRouter(Jid.of("tern.test"), sessions,
+                new AccountDirectory(db.store(UserStore.class), sessions, blocking), new IqDispatcher(new IqHandlerRegistry()),
+                hooks, services);
+        Inbox alice = online("alice@tern.test/phone", 0);
+        for (String to : List.of("groups.tern.test", "team@groups.tern.test", "team@groups.tern.test/alice", "other.test")) {
+            withServices.routeAsync(Stanza.of(parse("message from=alice@tern.test/phone to=" + to))).toCompletableFuture().join();
+        }
+        assertThat(served).extracting(st -> st.to().toString())
+                .containsExactly("groups.tern.test", "team@groups.tern.test", "team@groups.tern.test/alice");
+        assertThat(alice.got).hasSize(1);
+        assertThat(alice.got.get(0).attr("type")).isEqualTo("error");
+        assertThat(alice.got.get(0).attr("from")).isEqualTo("other.test");
+        assertThatThrownBy(() -> services.serve(Jid.of("groups.tern.test"), st -> null))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
