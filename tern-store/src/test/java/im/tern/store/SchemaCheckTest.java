@@ -11,7 +11,7 @@ class SchemaCheckTest {
 
     @Test
     void newestBundledMigrationIsReadFromTheClassPath() {
-        assertThat(SchemaCheck.newestBundled()).hasValue(15);
+        assertThat(SchemaCheck.newestBundled()).hasValue(17);
     }
 
     @Test
