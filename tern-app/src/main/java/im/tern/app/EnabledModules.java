@@ -27,16 +27,19 @@ import im.tern.module.register.RegisterModule;
 import im.tern.module.retract.RetractModule;
 import im.tern.module.roster.RosterModule;
 import im.tern.module.signup.SignupModule;
+import im.tern.module.upload.UploadModule;
 import im.tern.module.vcard.VcardModule;
 import im.tern.module.version.VersionModule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /** The one list of enabled features, in start order. To add a feature, add it here (docs/adding-a-module.md). */
 final class EnabledModules {
     private EnabledModules() {}
 
-    static List<Module> list(TernConfig config) {
+    /** {@code httpPort} is read once the server listens (upload URLs name it). */
+    static List<Module> list(TernConfig config, IntSupplier httpPort) {
         PepSettings pep = config.pep.settings();
         // Who sees which PEP node beyond its access model: the privacy settings add "who sees my photo".
         PepAccessRules pepAccess = new PepAccessRules();
@@ -74,6 +77,9 @@ final class EnabledModules {
         if (config.groups.enabled) modules.add(new MucModule(config.groups.settings(), services)); // XEP-0045 groups
         if (config.devices.enabled) modules.add(new DevicesModule(config.devices.settings())); // linked devices, HTTP API
         if (config.contacts.enabled) modules.add(new ContactsModule(config.contacts.settings())); // contact discovery
+        if (config.upload.enabled && config.ports.http >= 0) {
+            modules.add(new UploadModule(config.upload.settings(config, httpPort))); // XEP-0363, files over HTTP
+        }
         return List.copyOf(modules);
     }
 }

@@ -95,6 +95,8 @@ public final class TernConfig {
     @JsonProperty public ContactsConfig contacts = new ContactsConfig();
     /** Profiles (display name, about) and the privacy settings' HTTP API. */
     @JsonProperty public ProfileConfig profile = new ProfileConfig();
+    /** HTTP File Upload (XEP-0363): limits, quotas, lifetimes (docs/upload.md). */
+    @JsonProperty public UploadConfig upload = new UploadConfig();
 
     /** One-to-one messaging: offline storage, the archive, stream management and the edit/delete windows. */
     public static final class Messages {

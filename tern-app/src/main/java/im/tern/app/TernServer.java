@@ -30,7 +30,7 @@ public final class TernServer implements AutoCloseable {
     public TernServer start() throws Exception {
         database = Stores.open(config);
         try {
-            xmpp = new XmppServer(serverConfig(config), database, EnabledModules.list(config), clock);
+            xmpp = new XmppServer(serverConfig(config), database, EnabledModules.list(config, () -> xmpp.httpPort()), clock);
             xmpp.start();
         } catch (Exception e) {
             database.close();

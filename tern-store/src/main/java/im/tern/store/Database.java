@@ -26,6 +26,7 @@ public final class Database implements AutoCloseable {
             Map.entry(GroupStore.class, JdbcGroupStore::new),
             Map.entry(DiscoveryStore.class, JdbcDiscoveryStore::new),
             Map.entry(ProfileStore.class, JdbcProfileStore::new),
+            Map.entry(UploadStore.class, JdbcUploadStore::new),
             // Every presence between two accounts asks for the sender's settings: cached.
             Map.entry(PrivacyStore.class, sql -> new CachingPrivacyStore(new JdbcPrivacyStore(sql))));
 

@@ -51,6 +51,7 @@ public abstract class DatabaseContract {
             assertThat(db.store(DiscoveryStore.class)).isNotNull();
             assertThat(db.store(ProfileStore.class)).isNotNull();
             assertThat(db.store(PrivacyStore.class)).isNotNull();
+            assertThat(db.store(UploadStore.class)).isNotNull();
             assertThatThrownBy(() -> db.store(Runnable.class))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.Runnable");
         }

@@ -11,7 +11,7 @@ class SchemaCheckTest {
 
     @Test
     void newestBundledMigrationIsReadFromTheClassPath() {
-        assertThat(SchemaCheck.newestBundled()).hasValue(16);
+        assertThat(SchemaCheck.newestBundled()).hasValue(17);
     }
 
     @Test

@@ -43,6 +43,8 @@ public final class ClientSession extends ChannelInboundHandlerAdapter implements
     private ScramClient scram;
     private ScheduledFuture<?> loginTimeout;
     private volatile String jid;
+    /** Replies awaited for IQs sent with {@link #sendIq}, by id. */
+    private final java.util.Map<String, java.util.function.Consumer<Element>> awaited = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ClientSession(String username, ClientSettings settings, SessionEvents events) {
         this.username = username;
@@ -218,8 +220,11 @@ public final class ClientSession extends ChannelInboundHandlerAdapter implements
     private void onIq(Element iq) {
         String type = iq.attr("type");
         String id = iq.attr("id");
+        java.util.function.Consumer<Element> reply = id == null ? null : awaited.remove(id);
         if ("get".equals(type) || "set".equals(type)) {
             send(ClientStanzas.pong(id == null ? "" : id, iq.attr("from")));
+        } else if (reply != null) {
+            reply.accept(iq);
         } else if ("reg1".equals(id) && state == State.REGISTER) {
             if ("result".equals(type) || "conflict".equals(condition(iq))) {
                 registered = true;
@@ -276,6 +281,13 @@ public final class ClientSession extends ChannelInboundHandlerAdapter implements
         if (!ch.isWritable()) return false;
         ch.writeAndFlush(ByteBufUtil.writeUtf8(ch.alloc(), ClientStanzas.chat(to, seq, System.nanoTime())), ch.voidPromise());
         return true;
+    }
+
+    /** Sends an IQ (whole, with this {@code id}) once ready; {@code onReply} gets the result or error element. */
+    public void sendIq(String id, String xml, java.util.function.Consumer<Element> onReply) {
+        awaited.put(id, onReply);
+        Channel ch = ctx.channel();
+        ch.writeAndFlush(ByteBufUtil.writeUtf8(ch.alloc(), xml), ch.voidPromise());
     }
 
     /** Closes the stream politely, then the connection. */

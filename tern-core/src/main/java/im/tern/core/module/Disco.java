@@ -10,6 +10,11 @@ public interface Disco {
 
     void serverIdentity(String category, String type, String name);
 
+    /** An extended-information data form (XEP-0128) in the domain's disco#info, e.g. XEP-0363's max-file-size. */
+    void serverExtension(im.tern.xml.Element form);
+
+    java.util.List<im.tern.xml.Element> serverExtensions();
+
     java.util.Set<String> serverFeatures();
 
     java.util.Set<String> accountFeatures();

@@ -14,6 +14,12 @@ final class DiscoReplies {
 
     /** @param node the node asked about, echoed in the answer, or null */
     static Stanza info(Stanza request, String node, List<Disco.Identity> identities, Collection<String> features) {
+        return info(request, node, identities, features, List.of());
+    }
+
+    /** With extended-information forms (XEP-0128) after the features. */
+    static Stanza info(Stanza request, String node, List<Disco.Identity> identities, Collection<String> features,
+                       List<Element> extensions) {
         Element.Builder q = Element.builder("query", DiscoModule.INFO).attr("node", node);
         for (Disco.Identity id : identities) {
             q.child(Element.builder("identity", DiscoModule.INFO)
@@ -22,6 +28,7 @@ final class DiscoReplies {
         for (String var : new TreeSet<>(features)) {
             q.child(Element.builder("feature", DiscoModule.INFO).attr("var", var).build());
         }
+        for (Element form : extensions) q.child(form);
         return Iq.result(request, q.build());
     }
 

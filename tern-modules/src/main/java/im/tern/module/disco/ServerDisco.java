@@ -19,7 +19,7 @@ final class ServerDisco {
     CompletionStage<Stanza> info(Stanza request) {
         if (DiscoReplies.namesNode(request)) return error(request);
         return CompletableFuture.completedFuture(
-                DiscoReplies.info(request, null, disco.serverIdentities(), disco.serverFeatures()));
+                DiscoReplies.info(request, null, disco.serverIdentities(), disco.serverFeatures(), disco.serverExtensions()));
     }
 
     CompletionStage<Stanza> items(Stanza request) {

@@ -20,6 +20,14 @@ final class TestDisco implements Disco {
     @Override
     public void serverIdentity(String category, String type, String name) { identities.add(new Identity(category, type, name)); }
 
+    private final List<im.tern.xml.Element> extensions = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void serverExtension(im.tern.xml.Element form) { extensions.add(form); }
+
+    @Override
+    public List<im.tern.xml.Element> serverExtensions() { return List.copyOf(extensions); }
+
     @Override
     public Set<String> serverFeatures() { return Set.copyOf(server); }
 

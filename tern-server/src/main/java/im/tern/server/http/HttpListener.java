@@ -20,9 +20,11 @@ import im.tern.server.module.HttpRouteRegistry;
 import io.netty.handler.ssl.SslContext;
 
 /**
- * The HTTP port. Pipeline: TLS (unless behind a proxy) → HTTP codec → aggregator (256 KiB: API bodies, never files) → {@link HttpRoutes} →
+ * The HTTP port. Pipeline: TLS (unless behind a proxy) → HTTP codec → {@link StreamedBodies} (the bodies of
+ * streaming routes, file uploads, go to their module in chunks) → aggregator (256 KiB: API bodies, never files) → {@link HttpRoutes} →
  * WebSocket handshake and frames at {@link WebSocketPath#PATH} → fragment aggregation → {@link WebSocketConnection}.
- * After the handshake Netty swaps the HTTP codec for the WebSocket one.
+ * After the handshake Netty swaps the HTTP codec for the WebSocket one. A file response adds a chunked writer
+ * after the codec ({@link ModuleResponses}).
  */
 public final class HttpListener {
     /** Largest request body: a contact-discovery batch or an API call, never a file. */
@@ -60,6 +62,7 @@ public final class HttpListener {
                     protected void initChannel(SocketChannel ch) {
                         if (shared.tls() != null) ch.pipeline().addLast("tls", shared.tls().newHandler(ch.alloc()));
                         ch.pipeline().addLast("http", new HttpServerCodec())
+                                .addLast("stream", new StreamedBodies(shared.api()))
                                 .addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BYTES))
                                 .addLast("routes", routes)
                                 .addLast("websocket", new WebSocketServerProtocolHandler(ws))

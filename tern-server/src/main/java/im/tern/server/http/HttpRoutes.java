@@ -81,15 +81,20 @@ final class HttpRoutes extends ChannelInboundHandlerAdapter {
     /** A module's route: the request is copied out of Netty's buffers, the handler's stage answers it. */
     private void apiRequest(ChannelHandlerContext ctx, FullHttpRequest request, String path, HttpRouteRegistry.Match match) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
+        boolean head = HttpMethod.HEAD.equals(request.method());
         HttpRequest copy;
         try {
-            if (match.handler() == null) {
+            if (!match.servable()) {
                 FullHttpResponse r = Replies.problem(HttpResponseStatus.METHOD_NOT_ALLOWED, "allowed here: " + String.join(", ", match.allowed()));
                 r.headers().set(HttpHeaderNames.ALLOW, String.join(", ", match.allowed()));
                 Replies.send(ctx, request, r);
                 return;
             }
-            copy = copy(ctx, request, path, match);
+            if (match.handler() == null) { // a streaming route's request always goes to StreamedBodies
+                Replies.send(ctx, request, Replies.problem(HttpResponseStatus.INTERNAL_SERVER_ERROR, "the server could not answer this request"));
+                return;
+            }
+            copy = copy(ctx, request, path, match, ByteBufUtil.getBytes(request.content()));
         } finally {
             request.release();
         }
@@ -105,14 +110,16 @@ final class HttpRoutes extends ChannelInboundHandlerAdapter {
                 log.warn("{} {} failed", copy.method(), path, error);
                 r = Replies.problem(HttpResponseStatus.INTERNAL_SERVER_ERROR, "the server could not answer this request");
             } else {
-                r = Replies.of(response);
+                ModuleResponses.write(ctx, keepAlive, head, response);
+                return;
             }
             Replies.send(ctx, keepAlive, r);
         }));
     }
 
-    private static HttpRequest copy(ChannelHandlerContext ctx, FullHttpRequest request, String path, HttpRouteRegistry.Match match) {
-        byte[] body = ByteBufUtil.getBytes(request.content());
+    /** The request as a module sees it, headers lower case, with {@code body}. */
+    static HttpRequest copy(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpRequest request, String path,
+                            HttpRouteRegistry.Match match, byte[] body) {
         Map<String, String> headers = new HashMap<>();
         for (Map.Entry<String, String> h : request.headers()) headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue());
         String remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "";

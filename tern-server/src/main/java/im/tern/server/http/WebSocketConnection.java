@@ -132,7 +132,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
     public long lastActivity() { return lastActivity; }
 
     @Override
-    public long openedAt() { return openedAt; }
+    public long openedAt() { return Transfers.lastProgress(channel, openedAt); } // a moving file transfer is no idler
 
     @Override
     public void timedOut() { end("connection-timeout"); }

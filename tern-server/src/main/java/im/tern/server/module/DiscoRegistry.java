@@ -23,6 +23,14 @@ public final class DiscoRegistry implements Disco {
         identities.add(new Identity(category, type, name));
     }
 
+    private final List<im.tern.xml.Element> extensions = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void serverExtension(im.tern.xml.Element form) { extensions.add(form); }
+
+    @Override
+    public List<im.tern.xml.Element> serverExtensions() { return List.copyOf(extensions); }
+
     @Override
     public Set<String> serverFeatures() { return Set.copyOf(serverFeatures); }
 

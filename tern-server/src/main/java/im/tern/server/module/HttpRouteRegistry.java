@@ -2,6 +2,7 @@ package im.tern.server.module;
 
 import im.tern.core.http.HttpApi;
 import im.tern.core.http.HttpHandler;
+import im.tern.core.http.StreamingHandler;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,17 +11,36 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The modules' HTTP routes, matched by method and path segments ({@code {name}} matches any one segment). */
+/**
+ * The modules' HTTP routes, matched by method and path segments ({@code {name}} matches any one segment). A
+ * route has either a handler for a whole body or a streaming handler with its body cap.
+ */
 public final class HttpRouteRegistry implements HttpApi {
-    private record Route(String method, String[] segments, HttpHandler handler) {}
+    private record Route(String method, String[] segments, HttpHandler handler, StreamingHandler streaming, long maxBodyBytes) {}
 
-    /** A match: the handler with its path parameters, or (handler null) the methods the path allows. */
-    public record Match(HttpHandler handler, Map<String, String> params, List<String> allowed) {}
+    /**
+     * A match: the handler (or streaming handler and its cap) with its path parameters, or (both null) the
+     * methods the path allows.
+     */
+    public record Match(HttpHandler handler, StreamingHandler streaming, long maxBodyBytes, Map<String, String> params,
+                        List<String> allowed) {
+        public boolean servable() { return handler != null || streaming != null; }
+    }
 
     private final List<Route> routes = new CopyOnWriteArrayList<>();
 
     @Override
     public void route(String method, String path, HttpHandler handler) {
+        add(method, path, handler, null, 0);
+    }
+
+    @Override
+    public void streamingRoute(String method, String path, long maxBodyBytes, StreamingHandler handler) {
+        if (maxBodyBytes <= 0) throw new IllegalArgumentException("a streamed body needs a positive cap");
+        add(method, path, null, handler, maxBodyBytes);
+    }
+
+    private void add(String method, String path, HttpHandler handler, StreamingHandler streaming, long maxBodyBytes) {
         if (!path.startsWith("/")) throw new IllegalArgumentException("a path starts with /: " + path);
         String m = method.toUpperCase(Locale.ROOT);
         String[] segments = split(path);
@@ -29,7 +49,7 @@ public final class HttpRouteRegistry implements HttpApi {
                 throw new IllegalStateException(m + " " + path + " is served already");
             }
         }
-        routes.add(new Route(m, segments, handler));
+        routes.add(new Route(m, segments, handler, streaming, maxBodyBytes));
     }
 
     /** The route for this request, a 405 answer (allowed methods) when only the method is wrong, or null. */
@@ -39,10 +59,10 @@ public final class HttpRouteRegistry implements HttpApi {
         for (Route r : routes) {
             Map<String, String> params = matches(r.segments, segments);
             if (params == null) continue;
-            if (r.method.equalsIgnoreCase(method)) return new Match(r.handler, params, List.of());
+            if (r.method.equalsIgnoreCase(method)) return new Match(r.handler, r.streaming, r.maxBodyBytes, params, List.of());
             allowed.add(r.method);
         }
-        return allowed.isEmpty() ? null : new Match(null, Map.of(), new ArrayList<>(allowed));
+        return allowed.isEmpty() ? null : new Match(null, null, 0, Map.of(), new ArrayList<>(allowed));
     }
 
     private static Map<String, String> matches(String[] pattern, String[] path) {
