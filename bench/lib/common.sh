@@ -91,6 +91,8 @@ server_stop() {
   SERVER_KIND= SERVER_PID=
 }
 
+# Env for tern_start: TERN_HTTP_PORT (default -1: off), TERN_EXTRA_YAML (more settings), TERN_USER_PREFIX
+# and TERN_USER_WIDTH (accounts PREFIX1..PREFIXN, zero-padded to WIDTH digits; default u, no padding).
 tern_start() { # DIR USERS
   local dir=$1 users=$2 store="store: { kind: embedded }"
   # BENCH_STORE=postgres: a fresh database on the local PostgreSQL (trust auth), dropped by tern_stop.
@@ -100,18 +102,19 @@ tern_start() { # DIR USERS
     store="store: { kind: postgres, url: 'jdbc:postgresql://127.0.0.1:5432/$TERN_PG_DB', user: postgres, pool: 10 }"
   fi
   cat > "$dir/tern.yaml" <<CFG
-# Benchmark settings: loopback, no HTTP or direct-TLS port, encryption optional so plain c2s can be
-# measured (the generator still does STARTTLS when asked), no per-IP cap on concurrent logins.
+# Benchmark settings: loopback, no direct-TLS port (HTTP only when asked), encryption optional so plain
+# c2s can be measured (the generator still does STARTTLS when asked), no per-IP cap on concurrent logins.
 domain: $BENCH_DOMAIN
 data: $dir/data
 bind: 127.0.0.1
-ports: { c2s: $BENCH_PORT, tls: -1, http: -1 }
+ports: { c2s: $BENCH_PORT, tls: -1, http: ${TERN_HTTP_PORT:--1} }
 tls: { required: false }
 limits: { unauthenticatedPerIp: 1000000, idleTimeoutSeconds: 3600 }
 $store
+${TERN_EXTRA_YAML:-}
 CFG
-  (cd "$BENCH_ROOT" && ./tern admin user add-bulk --config "$dir/tern.yaml" --prefix u --count "$users" \
-    --password "$BENCH_PASSWORD") | sed 's/^/  tern: /'
+  (cd "$BENCH_ROOT" && ./tern admin user add-bulk --config "$dir/tern.yaml" --prefix "${TERN_USER_PREFIX:-u}" \
+    --width "${TERN_USER_WIDTH:-0}" --count "$users" --password "$BENCH_PASSWORD") | sed 's/^/  tern: /'
   (cd "$BENCH_ROOT" && JAVA_OPTS="$TERN_JAVA_OPTS" exec ./tern server --config "$dir/tern.yaml") >"$dir/server.log" 2>&1 &
   SERVER_PID=$!
   local i

@@ -2,14 +2,11 @@ package im.tern.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,7 +55,7 @@ public final class DiscoveryBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (warmup + rounds > accounts) throw new IllegalArgumentException("need an account per round");
-        HttpClient http = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder().sslContext(TrustAllTls.context()).connectTimeout(Duration.ofSeconds(10)).build();
         Random random = new Random(42);
         List<Double> first = new ArrayList<>();
         List<Double> again = new ArrayList<>();
@@ -124,20 +117,5 @@ public final class DiscoveryBench implements Callable<Integer> {
 
     private static double max(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    }
-
-    /** Trusts the server's self-signed certificate; extended, so the JDK leaves the host name check to it (and it skips it). */
-    private static SSLContext trustAll() throws Exception {
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] {new X509ExtendedTrustManager() {
-            @Override public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-            @Override public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-            @Override public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-            @Override public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-            @Override public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-            @Override public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-            @Override public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
-        }}, new SecureRandom());
-        return ctx;
     }
 }

@@ -15,22 +15,16 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.InputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,7 +53,7 @@ public final class UploadBench implements Callable<Integer> {
     public Integer call() throws Exception {
         long size = sizeMb * 1024L * 1024L;
         URI url = slot(size);
-        HttpClient http = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder().sslContext(TrustAllTls.context()).connectTimeout(Duration.ofSeconds(10)).build();
         long rssStart = ServerMemory.rssKib(serverPid);
 
         RssSampler upSampler = new RssSampler(serverPid);
@@ -164,19 +158,5 @@ public final class UploadBench implements Callable<Integer> {
             thread.join();
             return max.get();
         }
-    }
-
-    private static SSLContext trustAll() throws Exception {
-        SSLContext c = SSLContext.getInstance("TLS");
-        c.init(null, new TrustManager[] {new X509ExtendedTrustManager() {
-            @Override public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-            @Override public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-            @Override public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-            @Override public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-            @Override public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-            @Override public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-            @Override public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
-        }}, null);
-        return c;
     }
 }
